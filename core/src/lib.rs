@@ -1,0 +1,6 @@
+//! # sparrow-core
+//!
+//! The one exact implementation of Sparrow Invest's business rules.
+#![forbid(unsafe_code)]
+
+pub mod money;

@@ -1,0 +1,2 @@
+//! A guided tour of sparrow-core.
+fn main() {}
