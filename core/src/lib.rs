@@ -1,7 +1,39 @@
 //! # sparrow-core
 //!
-//! The one exact implementation of Sparrow Invest's business rules.
+//! The one exact implementation of Sparrow Invest's business rules, shared by the
+//! Python ML service, the NestJS backend and the iOS and Android apps through thin
+//! bindings.
+//!
+//! - [`money`] — exact rupees, percents, NAVs and units; Indian parsing and formatting;
+//!   exact splitting by weights.
+//! - [`identity`] — PAN, IFSC, mobile, email, PIN code and Aadhaar validation.
+//! - [`profile`] — validation of the investor profile as a whole record.
+//! - [`db`] — the numeric column rules and the PostgreSQL migration generated from them.
+//! - [`Error`] and [`ALL_CODES`] — one error family with stable codes
+//!   (catalogue: `docs/errors.md`).
+//!
+//! Nothing here reads the clock, the environment or a random source inside a rule, and
+//! no public function panics: every input gives a value or a typed error.
+//!
+//! ```
+//! use sparrow_core::money::{format_compact, parse_money};
+//! let sip = parse_money("₹25,000").unwrap();
+//! assert_eq!(format_compact(parse_money("1.2 Cr").unwrap()), "₹1.20 Cr");
+//! assert_eq!(sip.format_inr(), "₹25,000.00");
+//! ```
 #![forbid(unsafe_code)]
 
+pub mod db;
+mod error;
 pub mod identity;
 pub mod money;
+pub mod profile;
+
+pub use db::migration_sql;
+pub use error::{Error, ALL_CODES};
+pub use identity::{
+    validate_aadhaar, validate_email, validate_ifsc, validate_mobile, validate_pan,
+    validate_pincode,
+};
+pub use money::{allocate, format_compact, format_inr, parse_money, units_for, value_of};
+pub use profile::{validate_profile, validate_profile_json};

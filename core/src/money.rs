@@ -27,6 +27,7 @@ mod serde_impl;
 
 pub use allocate::{allocate, MAX_WEIGHTS};
 pub use error::MoneyError;
+pub(crate) use fixed::write_plain;
 pub use fixed::{Money, Nav, Percent, Units};
 pub use format::{format_compact, format_inr};
 pub use parse::{parse_money, parse_money_with, ParseMode, MAX_MONEY_TEXT_LEN};
@@ -68,7 +69,7 @@ pub fn units_for(amount: Money, nav: Nav) -> Result<Units, MoneyError> {
 /// ```
 /// use sparrow_core::money::{value_of, Nav, Units};
 /// let v = value_of("40.500".parse::<Units>().unwrap(), "123.4567".parse::<Nav>().unwrap()).unwrap();
-/// assert_eq!(v.to_string(), "4999.99");
+/// assert_eq!(v.to_string(), "5000.00"); // 40.500 × 123.4567 = 4999.99635
 /// ```
 pub fn value_of(units: Units, nav: Nav) -> Result<Money, MoneyError> {
     // units_minor < 10^18 and nav_minor < 10^12: the product is below 10^30 < 2^127.

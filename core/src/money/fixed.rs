@@ -232,11 +232,6 @@ macro_rules! fixed_quantity {
             pub fn parse_plain(text: &str) -> Result<Self, MoneyError> {
                 Self::from_minor(parse_plain(text, Self::SCALE, Self::FIELD)?)
             }
-
-            /// The same value reported against another field name in errors.
-            pub(crate) fn parse_plain_for(text: &str, field: &'static str) -> Result<Self, MoneyError> {
-                Self::parse_plain(text).map_err(|e| e.for_field(field))
-            }
         }
 
         impl FromStr for $name {

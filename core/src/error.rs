@@ -1,0 +1,91 @@
+//! The crate-level error and the catalogue of every error code.
+
+use std::sync::LazyLock;
+
+use crate::identity::IdentityError;
+use crate::money::MoneyError;
+use crate::profile::{FieldError, InvalidProfile, ProfileError};
+
+/// Any error sparrow-core returns. Each module has its own enum; this wraps them so a
+/// caller can handle every failure in one place and still read a stable [`code`](Error::code).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// An amount, percent, NAV, units value or weight list was refused.
+    #[error(transparent)]
+    Money(#[from] MoneyError),
+    /// An identifier (PAN, IFSC, mobile, email, PIN code, Aadhaar) was refused.
+    #[error(transparent)]
+    Identity(#[from] IdentityError),
+    /// A profile failed validation; [`Error::field_errors`] lists every problem.
+    #[error(transparent)]
+    Profile(#[from] InvalidProfile),
+}
+
+impl Error {
+    /// The stable machine code (snake_case).
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::Money(e) => e.code(),
+            Self::Identity(e) => e.code(),
+            Self::Profile(_) => InvalidProfile::CODE,
+        }
+    }
+
+    /// Every problem as `{field, code, message}`: one entry for a single-value error,
+    /// all of them for a record.
+    pub fn field_errors(&self) -> Vec<FieldError> {
+        match self {
+            Self::Money(e) => vec![FieldError {
+                field: e.field().to_owned(),
+                code: e.code(),
+                message: e.to_string(),
+            }],
+            Self::Identity(e) => vec![FieldError {
+                field: e.field().to_owned(),
+                code: e.code(),
+                message: e.to_string(),
+            }],
+            Self::Profile(e) => e.field_errors(),
+        }
+    }
+}
+
+/// Every error code sparrow-core can produce, each documented in `docs/errors.md`.
+/// Codes are public API: never renamed, never reused.
+pub static ALL_CODES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    MoneyError::CODES
+        .iter()
+        .chain(IdentityError::CODES)
+        .chain(ProfileError::CODES)
+        .chain(std::iter::once(&InvalidProfile::CODE))
+        .copied()
+        .collect()
+});
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    #[test]
+    fn codes_are_unique_snake_case() {
+        let set: HashSet<_> = ALL_CODES.iter().collect();
+        assert_eq!(set.len(), ALL_CODES.len());
+        for code in ALL_CODES.iter() {
+            assert!(
+                code.bytes().all(|b| b.is_ascii_lowercase() || b == b'_'),
+                "{code}"
+            );
+        }
+    }
+
+    #[test]
+    fn wraps_module_errors() {
+        let e: Error = crate::money::parse_money("x").unwrap_err().into();
+        assert_eq!(e.code(), "money_syntax");
+        assert_eq!(e.field_errors()[0].field, "amount");
+        let e: Error = crate::identity::validate_pan("x").unwrap_err().into();
+        assert_eq!(e.field_errors()[0].code, "pan_length");
+    }
+}

@@ -1,0 +1,671 @@
+//! The investor profile of domain.md §5, validated as a whole record.
+//!
+//! [`validate_profile`] takes the JSON object a client sends and returns a normalised
+//! [`Profile`] or an [`InvalidProfile`] listing **every** problem as
+//! `{field, code, message}`.
+//!
+//! | field | type | rule | default |
+//! |---|---|---|---|
+//! | `age` | integer | 18–100 ([`db::AGE`](crate::db::AGE)), required | — |
+//! | `horizon_years` | integer | 1–40 ([`db::HORIZON_YEARS`](crate::db::HORIZON_YEARS)), required | — |
+//! | `risk_tolerance` | `Conservative` \| `Moderate` \| `Aggressive` | exact spelling | `Moderate` |
+//! | `volatility` | `Low` \| `Medium` \| `High` | exact spelling | `Medium` |
+//! | `liquidity` | `Low` \| `Medium` \| `High` | exact spelling | `Medium` |
+//! | `knowledge` | `Beginner` \| `Intermediate` \| `Advanced` | exact spelling | `Intermediate` |
+//! | `goal` | text or null | at most 500 characters | none |
+//! | `target_amount`, `monthly_sip`, `lump_sum` | amount or null | exact to the paisa, 0 ≤ x ≤ 999,999,999,999.99 (the `db` rules) | none |
+//! | `target_year` | integer or null | 1900–2200 | none |
+//!
+//! ## Modes
+//! - [`ValidationMode::Strict`] (the default): unknown fields are errors; whole numbers
+//!   must be JSON integers; amounts are JSON numbers whose literal has at most two
+//!   decimals, or plain decimal strings (`"25000.50"`: decimal strings are the exact form
+//!   of a money value everywhere in sparrow-core, so they are not "strings for numbers").
+//! - [`ValidationMode::Compat`] mirrors what today's ML service (pydantic 2, lax mode)
+//!   accepts, for HTTP endpoints that must keep taking what clients send now: unknown
+//!   fields are ignored; whole numbers may also be integral floats (`30.0`) or integer
+//!   strings as pydantic reads them (`"30"`, `"+30"`, `"030"`, `"1_8"`, `"30.0"`); amounts
+//!   may also be numeric strings with exponents or underscores (`"1e3"`, `"1_000"`).
+//!
+//! Deliberate differences from today, in both modes: booleans are never numbers (pydantic
+//! reads `true` as 1); amounts must be exact to the paisa — `1234.567` is refused with
+//! `money_precision` rather than stored as a float and rounded later; `inf`/`nan` are
+//! refused; `goal` is bounded; `target_year` must be in 1900–2200.
+
+mod error;
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+use crate::db::{self, DecimalRule, IntRule};
+use crate::money::{Decimal, Money, MoneyError};
+
+pub use error::{FieldError, InvalidProfile, ProfileError};
+
+/// Largest JSON text [`validate_profile_json`] reads, in bytes.
+pub const MAX_PROFILE_JSON: usize = 64 * 1024;
+/// Longest `goal`, in characters.
+pub const MAX_GOAL_CHARS: usize = 500;
+/// The range of `target_year`.
+pub const TARGET_YEAR: (i64, i64) = (1900, 2200);
+
+/// How strictly a profile is read; see the [module documentation](self).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum ValidationMode {
+    /// Exact types, unknown fields refused.
+    #[default]
+    Strict,
+    /// Today's lax parsing (pydantic lax mode), unknown fields ignored.
+    Compat,
+}
+
+macro_rules! spelled_enum {
+    ($(#[$meta:meta])* $name:ident, $field:literal, $allowed:literal, default = $default:ident, { $($variant:ident),+ }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        pub enum $name {
+            $(
+                #[doc = concat!("`", stringify!($variant), "`")]
+                $variant,
+            )+
+        }
+
+        impl Default for $name {
+            /// The value a profile gets when the field is absent.
+            fn default() -> Self {
+                $name::$default
+            }
+        }
+
+        impl $name {
+            /// Every value, in the order of domain.md.
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+            /// The spellings accepted, as an error message lists them.
+            pub const ALLOWED: &'static str = $allowed;
+
+            /// The spelling used in today's JSON.
+            pub const fn as_str(self) -> &'static str {
+                match self {
+                    $($name::$variant => stringify!($variant),)+
+                }
+            }
+
+            /// The value spelled exactly `text`, if any.
+            pub fn from_spelling(text: &str) -> Option<$name> {
+                match text {
+                    $(stringify!($variant) => Some($name::$variant),)+
+                    _ => None,
+                }
+            }
+
+            fn from_field(map: &Map<String, Value>, errors: &mut Vec<ProfileError>) -> $name {
+                match map.get($field) {
+                    None => $name::$default,
+                    Some(Value::String(s)) => $name::from_spelling(s).unwrap_or_else(|| {
+                        errors.push(ProfileError::NotOneOf { field: $field, allowed: $allowed });
+                        $name::$default
+                    }),
+                    Some(_) => {
+                        errors.push(ProfileError::WrongType { field: $field, expected: concat!("one of ", $allowed) });
+                        $name::$default
+                    }
+                }
+            }
+        }
+    };
+}
+
+spelled_enum! {
+    /// How much risk the investor says they accept.
+    RiskTolerance, "risk_tolerance", "Conservative, Moderate, Aggressive", default = Moderate,
+    { Conservative, Moderate, Aggressive }
+}
+
+spelled_enum! {
+    /// How much volatility the investor is comfortable with.
+    Volatility, "volatility", "Low, Medium, High", default = Medium,
+    { Low, Medium, High }
+}
+
+spelled_enum! {
+    /// How soon the investor may need the money back.
+    Liquidity, "liquidity", "Low, Medium, High", default = Medium,
+    { Low, Medium, High }
+}
+
+spelled_enum! {
+    /// How much the investor knows about investing.
+    Knowledge, "knowledge", "Beginner, Intermediate, Advanced", default = Intermediate,
+    { Beginner, Intermediate, Advanced }
+}
+
+/// A validated investor profile (domain.md §5). Build one with [`validate_profile`],
+/// [`validate_profile_json`] or serde (which validates strictly).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Profile {
+    age: u8,
+    horizon_years: u8,
+    risk_tolerance: RiskTolerance,
+    volatility: Volatility,
+    liquidity: Liquidity,
+    knowledge: Knowledge,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    goal: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    target_amount: Option<Money>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    target_year: Option<i32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    monthly_sip: Option<Money>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    lump_sum: Option<Money>,
+}
+
+impl Profile {
+    /// Age in years (18–100).
+    pub fn age(&self) -> u8 {
+        self.age
+    }
+    /// Investment horizon in years (1–40).
+    pub fn horizon_years(&self) -> u8 {
+        self.horizon_years
+    }
+    /// Stated risk tolerance.
+    pub fn risk_tolerance(&self) -> RiskTolerance {
+        self.risk_tolerance
+    }
+    /// Comfort with volatility.
+    pub fn volatility(&self) -> Volatility {
+        self.volatility
+    }
+    /// Liquidity need.
+    pub fn liquidity(&self) -> Liquidity {
+        self.liquidity
+    }
+    /// Investing knowledge.
+    pub fn knowledge(&self) -> Knowledge {
+        self.knowledge
+    }
+    /// The goal, as typed.
+    pub fn goal(&self) -> Option<&str> {
+        self.goal.as_deref()
+    }
+    /// The target amount.
+    pub fn target_amount(&self) -> Option<Money> {
+        self.target_amount
+    }
+    /// The target year.
+    pub fn target_year(&self) -> Option<i32> {
+        self.target_year
+    }
+    /// The monthly SIP amount.
+    pub fn monthly_sip(&self) -> Option<Money> {
+        self.monthly_sip
+    }
+    /// The lump sum.
+    pub fn lump_sum(&self) -> Option<Money> {
+        self.lump_sum
+    }
+}
+
+impl<'de> Deserialize<'de> for Profile {
+    /// Deserializes and validates in strict mode; the error lists every problem.
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let value = Value::deserialize(d)?;
+        validate_profile(&value, ValidationMode::Strict).map_err(serde::de::Error::custom)
+    }
+}
+
+/// The fields a profile has.
+pub const FIELDS: &[&str] = &[
+    "age",
+    "horizon_years",
+    "risk_tolerance",
+    "volatility",
+    "liquidity",
+    "knowledge",
+    "goal",
+    "target_amount",
+    "target_year",
+    "monthly_sip",
+    "lump_sum",
+];
+
+/// Validates a profile given as a JSON value; see the [module documentation](self).
+///
+/// ```
+/// use serde_json::json;
+/// use sparrow_core::profile::{validate_profile, ValidationMode};
+/// let p = validate_profile(&json!({"age": 35, "horizon_years": 8, "monthly_sip": "25000"}),
+///                          ValidationMode::Strict).unwrap();
+/// assert_eq!(p.monthly_sip().unwrap().paise(), 2_500_000);
+///
+/// let err = validate_profile(&json!({"age": 12, "horizon_years": "8", "risk": "high"}),
+///                            ValidationMode::Strict).unwrap_err();
+/// let codes: Vec<_> = err.field_errors().into_iter().map(|e| (e.field, e.code)).collect();
+/// assert_eq!(codes, [("age".to_string(), "profile_out_of_range"),
+///                    ("horizon_years".to_string(), "profile_type"),
+///                    ("risk".to_string(), "profile_unknown_field")]);
+/// ```
+pub fn validate_profile(input: &Value, mode: ValidationMode) -> Result<Profile, InvalidProfile> {
+    let Some(map) = input.as_object() else {
+        return Err(InvalidProfile {
+            errors: vec![ProfileError::NotAnObject],
+        });
+    };
+    let mut errors = Vec::new();
+    let age = required_int(map, db::AGE, mode, &mut errors);
+    let horizon_years = required_int(map, db::HORIZON_YEARS, mode, &mut errors);
+    let risk_tolerance = RiskTolerance::from_field(map, &mut errors);
+    let volatility = Volatility::from_field(map, &mut errors);
+    let liquidity = Liquidity::from_field(map, &mut errors);
+    let knowledge = Knowledge::from_field(map, &mut errors);
+    let goal = goal(map, &mut errors);
+    let target_amount = amount(map, db::TARGET_AMOUNT, mode, &mut errors);
+    let target_year = optional_int(map, "target_year", TARGET_YEAR, mode, &mut errors);
+    let monthly_sip = amount(map, db::MONTHLY_SIP, mode, &mut errors);
+    let lump_sum = amount(map, db::LUMP_SUM, mode, &mut errors);
+    if mode == ValidationMode::Strict {
+        for key in map.keys().filter(|k| !FIELDS.contains(&k.as_str())) {
+            errors.push(ProfileError::UnknownField {
+                field: key.chars().take(64).collect(),
+            });
+        }
+    }
+    if !errors.is_empty() {
+        return Err(InvalidProfile { errors });
+    }
+    // The ranges were checked above, so these conversions cannot fail.
+    Ok(Profile {
+        age: u8::try_from(age.unwrap_or(0)).unwrap_or(0),
+        horizon_years: u8::try_from(horizon_years.unwrap_or(0)).unwrap_or(0),
+        risk_tolerance,
+        volatility,
+        liquidity,
+        knowledge,
+        goal,
+        target_amount,
+        target_year: target_year.and_then(|y| i32::try_from(y).ok()),
+        monthly_sip,
+        lump_sum,
+    })
+}
+
+/// Parses JSON text (at most [`MAX_PROFILE_JSON`] bytes) and validates it as a profile.
+pub fn validate_profile_json(text: &str, mode: ValidationMode) -> Result<Profile, InvalidProfile> {
+    if text.len() > MAX_PROFILE_JSON {
+        return Err(InvalidProfile {
+            errors: vec![ProfileError::TooLarge {
+                max: MAX_PROFILE_JSON,
+            }],
+        });
+    }
+    let value: Value = serde_json::from_str(text).map_err(|e| InvalidProfile {
+        errors: vec![ProfileError::Json {
+            line: e.line(),
+            column: e.column(),
+        }],
+    })?;
+    validate_profile(&value, mode)
+}
+
+fn required_int(
+    map: &Map<String, Value>,
+    rule: IntRule,
+    mode: ValidationMode,
+    errors: &mut Vec<ProfileError>,
+) -> Option<i64> {
+    if !map.contains_key(rule.field) {
+        errors.push(ProfileError::Required { field: rule.field });
+        return None;
+    }
+    match map.get(rule.field) {
+        Some(Value::Null) => {
+            errors.push(ProfileError::WrongType {
+                field: rule.field,
+                expected: "a whole number, not null",
+            });
+            None
+        }
+        _ => optional_int(map, rule.field, (rule.min, rule.max), mode, errors),
+    }
+}
+
+fn optional_int(
+    map: &Map<String, Value>,
+    field: &'static str,
+    (min, max): (i64, i64),
+    mode: ValidationMode,
+    errors: &mut Vec<ProfileError>,
+) -> Option<i64> {
+    let value = map.get(field)?;
+    let parsed = match (value, mode) {
+        (Value::Null, _) => return None,
+        (Value::Number(n), ValidationMode::Strict) => integer_literal(&n.to_string()),
+        (Value::Number(n), ValidationMode::Compat) => integral_number(&n.to_string()),
+        (Value::String(s), ValidationMode::Compat) => pydantic_int_string(s),
+        _ => None,
+    };
+    let Some(parsed) = parsed else {
+        errors.push(ProfileError::WrongType {
+            field,
+            expected: match mode {
+                ValidationMode::Strict => "a whole number (a JSON integer)",
+                ValidationMode::Compat => "a whole number",
+            },
+        });
+        return None;
+    };
+    match parsed {
+        Ok(v) if (min..=max).contains(&v) => Some(v),
+        _ => {
+            errors.push(ProfileError::OutOfRange { field, min, max });
+            None
+        }
+    }
+}
+
+/// A JSON integer literal (`-?digits`). `Err(())` means an integer too large for i64.
+fn integer_literal(text: &str) -> Option<Result<i64, ()>> {
+    let digits = text.strip_prefix('-').unwrap_or(text);
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    Some(text.parse::<i64>().map_err(|_| ()))
+}
+
+/// Any JSON number whose value is a whole number (`30`, `30.0`, `3e1`).
+fn integral_number(text: &str) -> Option<Result<i64, ()>> {
+    if let Some(v) = integer_literal(text) {
+        return Some(v);
+    }
+    let d = parse_decimal_number(text)?;
+    if !d.fract().is_zero() {
+        return None;
+    }
+    Some(i64::try_from(d.trunc()).map_err(|_| ()))
+}
+
+/// An integer string as pydantic 2 reads one in lax mode: an optional sign, digits with
+/// single underscores between them, and optionally a fraction of zeros (`"30.0"`).
+fn pydantic_int_string(text: &str) -> Option<Result<i64, ()>> {
+    let unsigned = text.strip_prefix(['+', '-']).unwrap_or(text);
+    let (whole, frac) = match unsigned.split_once('.') {
+        Some((w, f)) => (w, Some(f)),
+        None => (unsigned, None),
+    };
+    let groups_ok = !whole.is_empty()
+        && whole
+            .split('_')
+            .all(|g| !g.is_empty() && g.bytes().all(|b| b.is_ascii_digit()));
+    let frac_ok = frac.is_none_or(|f| !f.is_empty() && f.bytes().all(|b| b == b'0'));
+    if !groups_ok || !frac_ok {
+        return None;
+    }
+    let digits: String = whole.chars().filter(|c| *c != '_').collect();
+    let value = digits.parse::<i64>().map_err(|_| ());
+    Some(value.map(|v| if text.starts_with('-') { -v } else { v }))
+}
+
+/// A decimal number with an optional exponent, read exactly (no binary float).
+fn parse_decimal_number(text: &str) -> Option<Decimal> {
+    if text.len() > 64 {
+        return None;
+    }
+    if text.contains(['e', 'E']) {
+        Decimal::from_scientific(text).ok()
+    } else {
+        Decimal::from_str_exact(text).ok()
+    }
+}
+
+fn goal(map: &Map<String, Value>, errors: &mut Vec<ProfileError>) -> Option<String> {
+    match map.get("goal")? {
+        Value::Null => None,
+        Value::String(s) if s.chars().count() > MAX_GOAL_CHARS => {
+            errors.push(ProfileError::TooLong {
+                field: "goal",
+                max: MAX_GOAL_CHARS,
+            });
+            None
+        }
+        Value::String(s) => Some(s.clone()),
+        _ => {
+            errors.push(ProfileError::WrongType {
+                field: "goal",
+                expected: "text",
+            });
+            None
+        }
+    }
+}
+
+fn amount(
+    map: &Map<String, Value>,
+    rule: DecimalRule,
+    mode: ValidationMode,
+    errors: &mut Vec<ProfileError>,
+) -> Option<Money> {
+    let field = rule.field;
+    let parsed = match (map.get(field)?, mode) {
+        (Value::Null, _) => return None,
+        (Value::Number(n), ValidationMode::Strict) => Money::parse_plain(&n.to_string()),
+        (Value::String(s), ValidationMode::Strict) => Money::parse_plain(s),
+        (Value::Number(n), ValidationMode::Compat) => compat_amount(&n.to_string()),
+        (Value::String(s), ValidationMode::Compat) => compat_amount(s),
+        (Value::Bool(_), _) => Err(MoneyError::NotExact { field }),
+        _ => {
+            errors.push(ProfileError::WrongType {
+                field,
+                expected: "an amount (a decimal string such as \"25000.50\" or a number)",
+            });
+            return None;
+        }
+    };
+    let checked = parsed.and_then(|m| {
+        if m.paise() < rule.min_minor {
+            Err(MoneyError::Negative { field })
+        } else if m.paise() > rule.max_minor {
+            Err(MoneyError::OutOfRange {
+                field,
+                min: "0",
+                max: "999999999999.99",
+            })
+        } else {
+            Ok(m)
+        }
+    });
+    match checked {
+        Ok(m) => Some(m),
+        Err(e) => {
+            errors.push(ProfileError::Amount(e.for_field(field)));
+            None
+        }
+    }
+}
+
+/// An amount as pydantic's lax float parsing reads text, but exact: sign, digits with
+/// single underscores, a fraction, an exponent; the value must be exact to the paisa.
+fn compat_amount(text: &str) -> Result<Money, MoneyError> {
+    let field = Money::FIELD;
+    let bytes = text.as_bytes();
+    let digit_at = |i: Option<usize>| i.and_then(|i| bytes.get(i)).is_some_and(u8::is_ascii_digit);
+    let underscores_ok = bytes
+        .iter()
+        .enumerate()
+        .all(|(i, &b)| b != b'_' || (digit_at(i.checked_sub(1)) && digit_at(i.checked_add(1))));
+    let cleaned: String = text.chars().filter(|c| *c != '_').collect();
+    let shape_ok = underscores_ok
+        && !cleaned.is_empty()
+        && cleaned
+            .bytes()
+            .all(|b| b.is_ascii_digit() || matches!(b, b'+' | b'-' | b'.' | b'e' | b'E'));
+    if !shape_ok {
+        return Err(MoneyError::Syntax {
+            field,
+            rule: "expected a number such as 25000.50",
+        });
+    }
+    let unsigned = cleaned.strip_prefix('+').unwrap_or(&cleaned);
+    let d = parse_decimal_number(unsigned).ok_or(MoneyError::Syntax {
+        field,
+        rule: "expected a number such as 25000.50",
+    })?;
+    Money::try_from_decimal(d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn codes(v: Value, mode: ValidationMode) -> Vec<(String, &'static str)> {
+        match validate_profile(&v, mode) {
+            Ok(_) => vec![],
+            Err(e) => e
+                .field_errors()
+                .into_iter()
+                .map(|f| (f.field, f.code))
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn defaults_and_normalisation() {
+        let p = validate_profile(
+            &json!({"age": 30, "horizon_years": 5}),
+            ValidationMode::Strict,
+        )
+        .unwrap();
+        assert_eq!(p.risk_tolerance(), RiskTolerance::Moderate);
+        assert_eq!(p.volatility(), Volatility::Medium);
+        assert_eq!(p.liquidity(), Liquidity::Medium);
+        assert_eq!(p.knowledge(), Knowledge::Intermediate);
+        assert_eq!(
+            serde_json::to_value(&p).unwrap(),
+            json!({"age": 30, "horizon_years": 5, "risk_tolerance": "Moderate", "volatility": "Medium",
+                   "liquidity": "Medium", "knowledge": "Intermediate"})
+        );
+    }
+
+    #[test]
+    fn strict_reports_everything() {
+        let got = codes(
+            json!({"horizon_years": 41, "risk_tolerance": "aggressive", "volatility": 3,
+                   "goal": "x".repeat(501), "target_amount": 1.234, "monthly_sip": "-5",
+                   "lump_sum": true, "target_year": "2030", "extra": 1}),
+            ValidationMode::Strict,
+        );
+        let want: Vec<(String, &str)> = [
+            ("age", "profile_required"),
+            ("horizon_years", "profile_out_of_range"),
+            ("risk_tolerance", "profile_not_one_of"),
+            ("volatility", "profile_type"),
+            ("goal", "profile_too_long"),
+            ("target_amount", "money_precision"),
+            ("target_year", "profile_type"),
+            ("monthly_sip", "money_negative"),
+            ("lump_sum", "money_not_exact"),
+            ("extra", "profile_unknown_field"),
+        ]
+        .into_iter()
+        .map(|(f, c)| (f.to_string(), c))
+        .collect();
+        assert_eq!(got, want);
+    }
+
+    #[test]
+    fn compat_mirrors_pydantic_lax() {
+        let ok = |v: Value| validate_profile(&v, ValidationMode::Compat).unwrap();
+        let p = ok(
+            json!({"age": "30", "horizon_years": 5.0, "target_year": "2_030", "lump_sum": "1e3", "x": 1}),
+        );
+        assert_eq!(
+            (p.age(), p.horizon_years(), p.target_year()),
+            (30, 5, Some(2030))
+        );
+        assert_eq!(p.lump_sum().unwrap().paise(), 100_000);
+        assert_eq!(
+            ok(json!({"age": "+030", "horizon_years": "5.00"})).age(),
+            30
+        );
+        assert_eq!(
+            codes(
+                json!({"age": " 30 ", "horizon_years": 5}),
+                ValidationMode::Compat
+            ),
+            [("age".into(), "profile_type")]
+        );
+        assert_eq!(
+            codes(
+                json!({"age": 30.5, "horizon_years": 5}),
+                ValidationMode::Compat
+            ),
+            [("age".into(), "profile_type")]
+        );
+        assert_eq!(
+            codes(
+                json!({"age": "3e1", "horizon_years": 5}),
+                ValidationMode::Compat
+            ),
+            [("age".into(), "profile_type")]
+        );
+        assert_eq!(
+            codes(
+                json!({"age": true, "horizon_years": 5}),
+                ValidationMode::Compat
+            ),
+            [("age".into(), "profile_type")]
+        );
+        assert_eq!(
+            codes(
+                json!({"age": 30, "horizon_years": 5, "lump_sum": "inf"}),
+                ValidationMode::Compat
+            ),
+            [("lump_sum".into(), "money_syntax")]
+        );
+        assert_eq!(
+            codes(
+                json!({"age": 30, "horizon_years": 5, "lump_sum": 0.001}),
+                ValidationMode::Compat
+            ),
+            [("lump_sum".into(), "money_precision")]
+        );
+    }
+
+    #[test]
+    fn json_text_entry_point() {
+        assert_eq!(
+            validate_profile_json("{\"age\": 30,", ValidationMode::Strict)
+                .unwrap_err()
+                .errors[0]
+                .code(),
+            "profile_json"
+        );
+        assert_eq!(
+            validate_profile_json("[]", ValidationMode::Strict)
+                .unwrap_err()
+                .errors[0]
+                .code(),
+            "profile_not_object"
+        );
+        let big = " ".repeat(MAX_PROFILE_JSON + 1);
+        assert_eq!(
+            validate_profile_json(&big, ValidationMode::Strict)
+                .unwrap_err()
+                .errors[0]
+                .code(),
+            "profile_too_large"
+        );
+        // Messages never carry the values.
+        let err = validate_profile_json(
+            r#"{"age": 30, "horizon_years": 5, "goal": 12345678}"#,
+            ValidationMode::Strict,
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(!err.contains("12345678"), "{err}");
+    }
+}
