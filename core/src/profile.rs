@@ -17,7 +17,8 @@
 //! | `target_year` | integer or null | 1900–2200 | none |
 //!
 //! ## Modes
-//! - [`ValidationMode::Strict`] (the default): unknown fields are errors; whole numbers
+//! - [`ValidationMode::Strict`] (the default): unknown fields are errors (reported after
+//!   the known fields, in sorted key order); whole numbers
 //!   must be JSON integers; amounts are JSON numbers whose literal has at most two
 //!   decimals, or plain decimal strings (`"25000.50"`: decimal strings are the exact form
 //!   of a money value everywhere in sparrow-core, so they are not "strings for numbers").
@@ -268,11 +269,15 @@ pub fn validate_profile(input: &Value, mode: ValidationMode) -> Result<Profile, 
     let monthly_sip = amount(map, db::MONTHLY_SIP, mode, &mut errors);
     let lump_sum = amount(map, db::LUMP_SUM, mode, &mut errors);
     if mode == ValidationMode::Strict {
-        for key in map.keys().filter(|k| !FIELDS.contains(&k.as_str())) {
-            errors.push(ProfileError::UnknownField {
-                field: key.chars().take(64).collect(),
-            });
-        }
+        // Sorted, so the order does not depend on how the JSON map keeps its keys.
+        let mut unknown: Vec<&String> = map
+            .keys()
+            .filter(|k| !FIELDS.contains(&k.as_str()))
+            .collect();
+        unknown.sort();
+        errors.extend(unknown.into_iter().map(|key| ProfileError::UnknownField {
+            field: key.chars().take(64).collect(),
+        }));
     }
     if !errors.is_empty() {
         return Err(InvalidProfile { errors });

@@ -1,0 +1,122 @@
+//! The error-code catalogue: every code is documented in docs/errors.md, every
+//! documented code exists, and every code is produced by at least one call below.
+
+use std::collections::BTreeSet;
+
+use rust_decimal::Decimal;
+use serde_json::json;
+use sparrow_core::identity::*;
+use sparrow_core::money::*;
+use sparrow_core::profile::{validate_profile, validate_profile_json, ValidationMode};
+use sparrow_core::{Error, ALL_CODES};
+
+fn produced() -> Vec<&'static str> {
+    let mut codes: Vec<&'static str> = Vec::new();
+    let mut money = |r: Result<(), MoneyError>| codes.push(r.unwrap_err().code());
+    money(parse_money("").map(drop));
+    money(parse_money(&"1".repeat(70)).map(drop));
+    money(parse_money("1e5").map(drop));
+    money(parse_money("1,2,3").map(drop));
+    money(parse_money("1.234").map(drop));
+    money(parse_money("1000000000000").map(drop));
+    money(units_for(Money::from_paise(-1).unwrap(), "1".parse().unwrap()).map(drop));
+    money("0".parse::<Nav>().map(drop));
+    money(Money::MAX.checked_add(Money::MAX).map(drop));
+    money(allocate(Money::ZERO, &[]).map(drop));
+    money(allocate(Money::ZERO, &vec![Decimal::ONE; MAX_WEIGHTS + 1]).map(drop));
+    money(allocate(Money::ZERO, &[-Decimal::ONE]).map(drop));
+    money(allocate(Money::ZERO, &[Decimal::ZERO]).map(drop));
+    money(allocate(Money::ZERO, &[Decimal::new(1, 13)]).map(drop));
+
+    let long = "9".repeat(300);
+    let validators: [fn(&str) -> Result<(), IdentityError>; 6] = [
+        |s| validate_pan(s).map(drop),
+        |s| validate_ifsc(s).map(drop),
+        |s| validate_mobile(s).map(drop),
+        |s| validate_email(s).map(drop),
+        |s| validate_pincode(s).map(drop),
+        |s| validate_aadhaar(s).map(drop),
+    ];
+    for v in validators {
+        codes.push(v("").unwrap_err().code());
+        codes.push(v(&long).unwrap_err().code());
+    }
+    for (f, input) in [
+        (validators[0], "ABC"),
+        (validators[0], "ABCPE12345"),
+        (validators[0], "ABCXE1234F"),
+        (validators[1], "HDFC"),
+        (validators[1], "HDFC1001234"),
+        (validators[2], "98765"),
+        (validators[2], "98765x43210"),
+        (validators[2], "+1 415 555 0100"),
+        (validators[2], "5876543210"),
+        (validators[3], "nobody"),
+        (validators[3], "a..b@example.com"),
+        (validators[3], "a@example"),
+        (validators[4], "5600"),
+        (validators[4], "56000a"),
+        (validators[4], "060001"),
+        (validators[5], "2345"),
+        (validators[5], "23456789012x"),
+        (validators[5], "134567890124"),
+        (validators[5], "234567890123"),
+    ] {
+        codes.push(f(input).unwrap_err().code());
+    }
+
+    let strict = ValidationMode::Strict;
+    let profile_codes = |v: serde_json::Value| {
+        validate_profile(&v, strict)
+            .unwrap_err()
+            .field_errors()
+            .into_iter()
+            .map(|e| e.code)
+            .collect::<Vec<_>>()
+    };
+    codes.extend(profile_codes(json!([])));
+    codes.extend(profile_codes(
+        json!({"horizon_years": "5", "x": 1, "risk_tolerance": "high", "goal": "g".repeat(501)}),
+    ));
+    codes.extend(profile_codes(json!({"age": 5, "horizon_years": 5})));
+    codes.extend(profile_codes(
+        json!({"age": 30, "horizon_years": 5, "lump_sum": true}),
+    ));
+    let json_err = validate_profile_json("{", strict).unwrap_err();
+    codes.push(json_err.errors[0].code());
+    let big = validate_profile_json(&" ".repeat(70_000), strict).unwrap_err();
+    codes.push(big.errors[0].code());
+    codes.push(Error::from(json_err).code());
+    codes
+}
+
+#[test]
+fn every_code_is_produced_by_a_test() {
+    let produced: BTreeSet<&str> = produced().into_iter().collect();
+    let all: BTreeSet<&str> = ALL_CODES.iter().copied().collect();
+    let missing: Vec<_> = all.difference(&produced).collect();
+    let unknown: Vec<_> = produced.difference(&all).collect();
+    assert!(missing.is_empty(), "codes never produced: {missing:?}");
+    assert!(
+        unknown.is_empty(),
+        "codes produced but not in ALL_CODES: {unknown:?}"
+    );
+}
+
+#[test]
+fn every_code_is_documented_and_nothing_else_is() {
+    let doc = include_str!("../../docs/errors.md");
+    let documented: BTreeSet<&str> = doc
+        .lines()
+        .filter_map(|l| l.strip_prefix("| `"))
+        .filter_map(|l| l.split('`').next())
+        .collect();
+    let all: BTreeSet<&str> = ALL_CODES.iter().copied().collect();
+    assert_eq!(
+        documented,
+        all,
+        "docs/errors.md and ALL_CODES differ: undocumented {:?}, stale {:?}",
+        all.difference(&documented).collect::<Vec<_>>(),
+        documented.difference(&all).collect::<Vec<_>>()
+    );
+}
