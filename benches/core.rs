@@ -1,1 +1,106 @@
-fn main() {}
+//! Criterion benchmarks of sparrow-core's hot paths.
+//!
+//! Run with `cargo bench -p sparrow-benches` (release build). The issue targets are
+//! noted beside each group; the closing notes report measured figures.
+#![allow(missing_docs, clippy::unwrap_used, clippy::expect_used)]
+
+use std::hint::black_box;
+
+use criterion::{criterion_group, criterion_main, Criterion};
+use rust_decimal::Decimal;
+use serde_json::json;
+use sparrow_core::identity::*;
+use sparrow_core::money::*;
+use sparrow_core::profile::{validate_profile, validate_profile_json, ValidationMode};
+
+fn money(c: &mut Criterion) {
+    let mut g = c.benchmark_group("money");
+    // Target: parse ≤ 100 ns.
+    g.bench_function("parse_money/₹1,23,456.78", |b| {
+        b.iter(|| parse_money(black_box("₹1,23,456.78")))
+    });
+    g.bench_function("parse_money/1.2 lakh", |b| {
+        b.iter(|| parse_money(black_box("1.2 lakh")))
+    });
+    g.bench_function("parse_money/25000", |b| {
+        b.iter(|| parse_money(black_box("25000")))
+    });
+    g.bench_function("parse_money_lenient/Rs. 500/-", |b| {
+        b.iter(|| parse_money_with(black_box("Rs. 500/-"), ParseMode::Lenient))
+    });
+    g.bench_function("Money::from_str/123456.78", |b| {
+        b.iter(|| black_box("123456.78").parse::<Money>())
+    });
+    // Target: Indian format ≤ 100 ns.
+    let m = Money::from_paise(1_234_567_890).unwrap();
+    g.bench_function("format_inr", |b| b.iter(|| format_inr(black_box(m))));
+    g.bench_function("format_compact", |b| {
+        b.iter(|| format_compact(black_box(m)))
+    });
+    // Target: allocate over 10 weights ≤ 1 µs.
+    let weights: Vec<Decimal> = [
+        "12.5", "7.5", "10", "10", "15", "5", "20", "8.25", "6.75", "5",
+    ]
+    .iter()
+    .map(|w| w.parse().unwrap())
+    .collect();
+    let amount = Money::from_paise(2_500_000).unwrap();
+    g.bench_function("allocate/10 weights", |b| {
+        b.iter(|| allocate(black_box(amount), black_box(&weights)))
+    });
+    let nav: Nav = "123.4567".parse().unwrap();
+    g.bench_function("units_for", |b| {
+        b.iter(|| units_for(black_box(amount), black_box(nav)))
+    });
+    g.finish();
+}
+
+fn identity(c: &mut Criterion) {
+    let mut g = c.benchmark_group("identity");
+    // Target: validate_pan ≤ 30 ns.
+    g.bench_function("validate_pan", |b| {
+        b.iter(|| validate_pan(black_box("ABCPE1234F")))
+    });
+    g.bench_function("validate_ifsc", |b| {
+        b.iter(|| validate_ifsc(black_box("HDFC0001234")))
+    });
+    g.bench_function("validate_mobile", |b| {
+        b.iter(|| validate_mobile(black_box("+91 98765 43210")))
+    });
+    // Target: validate_email ≤ 150 ns.
+    g.bench_function("validate_email", |b| {
+        b.iter(|| validate_email(black_box("ravi.kumar@sparrowinvest.com")))
+    });
+    g.bench_function("validate_pincode", |b| {
+        b.iter(|| validate_pincode(black_box("560001")))
+    });
+    g.bench_function("validate_aadhaar", |b| {
+        b.iter(|| validate_aadhaar(black_box("2345 6789 0124")))
+    });
+    g.finish();
+}
+
+fn profile(c: &mut Criterion) {
+    let mut g = c.benchmark_group("profile");
+    let input = json!({
+        "age": 35, "horizon_years": 8, "risk_tolerance": "Aggressive", "volatility": "High",
+        "liquidity": "Low", "knowledge": "Advanced", "goal": "Retirement",
+        "target_amount": "10000000", "monthly_sip": 25000.5, "lump_sum": 0, "target_year": 2045
+    });
+    // Target: validate_profile ≤ 1 µs.
+    g.bench_function("validate_profile/full", |b| {
+        b.iter(|| validate_profile(black_box(&input), ValidationMode::Strict))
+    });
+    let minimal = json!({"age": 35, "horizon_years": 8});
+    g.bench_function("validate_profile/minimal", |b| {
+        b.iter(|| validate_profile(black_box(&minimal), ValidationMode::Strict))
+    });
+    let text = input.to_string();
+    g.bench_function("validate_profile_json/full", |b| {
+        b.iter(|| validate_profile_json(black_box(&text), ValidationMode::Strict))
+    });
+    g.finish();
+}
+
+criterion_group!(benches, money, identity, profile);
+criterion_main!(benches);

@@ -1,2 +1,158 @@
-//! A guided tour of sparrow-core.
-fn main() {}
+//! A guided tour of sparrow-core: `cargo run --example tour`.
+//!
+//! Parses and formats amounts the Indian way, validates a client's identifiers, shows
+//! every problem of a bad profile at once, and splits a SIP into parts that sum exactly.
+
+use rust_decimal::Decimal;
+use serde_json::json;
+use sparrow_core::identity::{validate_email, validate_mobile, validate_pan};
+use sparrow_core::money::{
+    allocate, format_compact, format_inr, parse_money, parse_money_with, units_for, value_of,
+    Money, Nav, ParseMode,
+};
+use sparrow_core::profile::{validate_profile, ValidationMode};
+use sparrow_core::Error;
+
+fn main() -> Result<(), Error> {
+    section("1. Amounts as people type them, exact to the paisa");
+    for text in [
+        "25000",
+        "₹ 1,23,456.78",
+        "Rs. 500",
+        "5L",
+        "1.2 lakh",
+        "2 Cr",
+        "50k",
+        "1.234 Cr",
+    ] {
+        let amount = parse_money(text)?;
+        println!(
+            "  {text:>14}  →  {:>18}   {:>12}",
+            format_inr(amount),
+            format_compact(amount)
+        );
+    }
+    println!("\n  Refused, each with a stable code (nothing is rounded or guessed):");
+    for text in [
+        "12.345",
+        "1,2,3",
+        "1e5",
+        "₹-500",
+        "5 apples",
+        "10,00,00,00,00,000",
+    ] {
+        match parse_money(text) {
+            Ok(m) => println!("  {text:>14}  →  unexpectedly accepted as {m}"),
+            Err(e) => println!("  {text:>14}  ✗  {:<20} {e}", e.code()),
+        }
+    }
+    let feed = parse_money_with("Rs. 1,00,000/-", ParseMode::Lenient)?;
+    println!(
+        "\n  A data feed's \"Rs. 1,00,000/-\" in lenient mode → {}",
+        format_inr(feed)
+    );
+
+    section("2. A client's identifiers (shown masked; errors never echo them)");
+    let pan = validate_pan(" abcpe1234f ")?;
+    println!(
+        "  PAN     {pan:?}  holder type: {}",
+        pan.holder_type().as_str()
+    );
+    let mobile = validate_mobile("(0) 98765-43210")?;
+    println!(
+        "  Mobile  {mobile:?}  stored as E.164 ({} digits)",
+        mobile.e164().len() - 1
+    );
+    let email = validate_email(" Ravi.Kumar@SparrowInvest.COM ")?;
+    println!("  Email   {email:?}  (domain lower-cased for uniqueness)");
+    for (what, result) in [
+        ("PAN ABCXE1234F", validate_pan("ABCXE1234F").map(drop)),
+        (
+            "mobile +1 415 555 0100",
+            validate_mobile("+1 415 555 0100").map(drop),
+        ),
+        (
+            "email ravi@localhost",
+            validate_email("ravi@localhost").map(drop),
+        ),
+    ] {
+        if let Err(e) = result {
+            println!("  {what:<24} ✗ {:<18} {e}", e.code());
+        }
+    }
+
+    section("3. A profile with several problems: all reported at once");
+    let submitted = json!({
+        "age": 16,
+        "horizon_years": "8",
+        "risk_tolerance": "aggressive",
+        "monthly_sip": 2500.005,
+        "lump_sum": "-100",
+        "referrer": "friend"
+    });
+    println!("  input: {submitted}");
+    match validate_profile(&submitted, ValidationMode::Strict) {
+        Ok(p) => println!("  unexpectedly valid: {p:?}"),
+        Err(invalid) => {
+            for e in invalid.field_errors() {
+                println!("  ✗ {:<16} {:<24} {}", e.field, e.code, e.message);
+            }
+        }
+    }
+    let fixed = json!({"age": 34, "horizon_years": 8, "risk_tolerance": "Aggressive", "monthly_sip": "25000"});
+    let profile = validate_profile(&fixed, ValidationMode::Strict)?;
+    println!(
+        "  corrected → {}",
+        serde_json::to_string(&profile).unwrap_or_default()
+    );
+
+    section("4. A ₹25,000 SIP split across funds, summing exactly");
+    let sip = profile.monthly_sip().unwrap_or(Money::ZERO);
+    let funds = [
+        ("Flexi Cap", "40", "312.4567"),
+        ("Mid Cap", "25", "98.7654"),
+        ("Short Duration", "20", "41.0021"),
+        ("Gold ETF FoF", "15", "23.3333"),
+    ];
+    let weights: Vec<Decimal> = funds
+        .iter()
+        .map(|(_, w, _)| w.parse().unwrap_or_default())
+        .collect();
+    let parts = allocate(sip, &weights)?;
+    for ((name, weight, nav), part) in funds.iter().zip(&parts) {
+        let nav: Nav = nav.parse()?;
+        let units = units_for(*part, nav)?;
+        println!(
+            "  {name:<15} {weight:>3}%  {:>12}  → {units:>10} units at NAV {nav} (worth {})",
+            format_inr(*part),
+            format_inr(value_of(units, nav)?)
+        );
+    }
+    let total = Money::checked_sum(parts.iter().copied())?;
+    println!(
+        "  {:<20}  {:>12}  (= the SIP, to the paisa)",
+        "total",
+        format_inr(total)
+    );
+    let thirds = allocate(Money::from_rupees(100)?, &[Decimal::ONE; 3])?;
+    let shown: Vec<String> = thirds.iter().map(|m| format_inr(*m)).collect();
+    println!(
+        "  ₹100 in three equal parts → {} (largest remainder, ties to the first)",
+        shown.join(" + ")
+    );
+
+    section("5. The database migration generated from the same rules");
+    let sql = sparrow_core::migration_sql();
+    for line in sql.lines().filter(|l| l.contains("ADD CONSTRAINT")).take(3) {
+        println!("  {line}");
+    }
+    println!(
+        "  … {} lines in one transaction, behind a pre-check that lists and refuses bad rows.",
+        sql.lines().count()
+    );
+    Ok(())
+}
+
+fn section(title: &str) {
+    println!("\n{title}\n{}", "─".repeat(title.chars().count()));
+}

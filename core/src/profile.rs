@@ -6,8 +6,8 @@
 //!
 //! | field | type | rule | default |
 //! |---|---|---|---|
-//! | `age` | integer | 18–100 ([`db::AGE`](crate::db::AGE)), required | — |
-//! | `horizon_years` | integer | 1–40 ([`db::HORIZON_YEARS`](crate::db::HORIZON_YEARS)), required | — |
+//! | `age` | integer | 18–100 ([`db::AGE`]), required | — |
+//! | `horizon_years` | integer | 1–40 ([`db::HORIZON_YEARS`]), required | — |
 //! | `risk_tolerance` | `Conservative` \| `Moderate` \| `Aggressive` | exact spelling | `Moderate` |
 //! | `volatility` | `Low` \| `Medium` \| `High` | exact spelling | `Medium` |
 //! | `liquidity` | `Low` \| `Medium` \| `High` | exact spelling | `Medium` |

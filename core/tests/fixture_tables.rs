@@ -1,5 +1,11 @@
 //! Replays the shared fixture tables in `core/tests/fixtures/*.jsonl`. Every binding
 //! replays the same files through its own language.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)] // tests fail loudly by design
 
 use serde_json::Value;
 use sparrow_core::identity::{

@@ -2,6 +2,12 @@
 //!
 //! Needs a server: run through `scripts/with-postgres.sh`, which starts a private
 //! cluster on loopback and sets `SPARROW_PG_URL` (the README's test command does this).
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)] // tests fail loudly by design
 #![cfg(feature = "postgres-tests")]
 
 use postgres::{Client, NoTls};

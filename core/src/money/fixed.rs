@@ -384,11 +384,6 @@ impl Money {
             .and_then(|m| Money::from_minor(m).map_err(|_| overflow("subtraction")))
     }
 
-    /// `-self` (always in range: the range is symmetric).
-    pub fn neg(self) -> Money {
-        Money { minor: -self.minor }
-    }
-
     /// The absolute amount (always in range: the range is symmetric).
     pub fn abs(self) -> Money {
         Money {
@@ -442,6 +437,15 @@ impl Money {
         amounts
             .into_iter()
             .try_fold(Money::ZERO, |acc, m| acc.checked_add(m))
+    }
+}
+
+impl std::ops::Neg for Money {
+    type Output = Money;
+
+    /// `-self`; always in range, because the range is symmetric.
+    fn neg(self) -> Money {
+        Money { minor: -self.minor }
     }
 }
 
@@ -540,7 +544,7 @@ mod tests {
             "money_overflow"
         );
         assert_eq!(
-            max.neg()
+            (-max)
                 .checked_sub(Money::from_paise(1).unwrap())
                 .unwrap_err()
                 .code(),

@@ -132,9 +132,10 @@ impl<'a> Parser<'a> {
     /// Consumes a currency mark: `₹`, `INR`, `Rs.` or `Rs`, any case.
     fn currency(&mut self) -> bool {
         let rest = self.rest();
-        let len = if rest.starts_with("₹".as_bytes()) {
-            3
-        } else if starts_with_ignore_case(rest, b"inr") || starts_with_ignore_case(rest, b"rs.") {
+        let len = if rest.starts_with("₹".as_bytes())
+            || starts_with_ignore_case(rest, b"inr")
+            || starts_with_ignore_case(rest, b"rs.")
+        {
             3
         } else if starts_with_ignore_case(rest, b"rs") {
             2

@@ -1,0 +1,54 @@
+//! Replays the saved cargo-fuzz corpus (`fuzz/corpus/<target>/`) through the same
+//! harnesses the fuzzers run, as an ordinary test.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)] // tests fail loudly by design
+
+#[path = "../../fuzz/src/lib.rs"]
+#[allow(dead_code)]
+mod harness;
+
+use std::path::PathBuf;
+
+fn replay(target: &str, run: fn(&[u8])) {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../fuzz/corpus")
+        .join(target);
+    let entries = std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
+    let mut count = 0;
+    for entry in entries {
+        let path = entry.unwrap().path();
+        let data = std::fs::read(&path).unwrap();
+        let outcome = std::panic::catch_unwind(|| run(&data));
+        assert!(
+            outcome.is_ok(),
+            "{target}: {} makes the harness fail",
+            path.display()
+        );
+        count += 1;
+    }
+    assert!(count >= 20, "{target}: only {count} corpus entries");
+}
+
+#[test]
+fn money_parse_corpus() {
+    replay("money_parse", harness::money_parse);
+}
+
+#[test]
+fn decimal_literal_corpus() {
+    replay("decimal_literal", harness::decimal_literal);
+}
+
+#[test]
+fn identity_corpus() {
+    replay("identity", harness::identity);
+}
+
+#[test]
+fn profile_json_corpus() {
+    replay("profile_json", harness::profile_json);
+}
