@@ -37,3 +37,8 @@ pub use identity::{
 };
 pub use money::{allocate, format_compact, format_inr, parse_money, units_for, value_of};
 pub use profile::{validate_profile, validate_profile_json};
+
+/// The README's Rust examples, compiled and run as doc tests so the README stays true.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+struct ReadmeDoctests;

@@ -641,6 +641,19 @@ mod tests {
     }
 
     #[test]
+    fn unknown_keys_are_quoted_in_messages() {
+        let err = validate_profile(
+            &json!({"age": 30, "horizon_years": 5, "": 1, "a\nb": 2}),
+            ValidationMode::Strict,
+        )
+        .unwrap_err();
+        let fields: Vec<FieldError> = err.field_errors();
+        assert_eq!(fields[0].field, "");
+        assert_eq!(fields[0].message, "\"\": is not a profile field");
+        assert_eq!(fields[1].message, "\"a\\nb\": is not a profile field");
+    }
+
+    #[test]
     fn json_text_entry_point() {
         assert_eq!(
             validate_profile_json("{\"age\": 30,", ValidationMode::Strict)

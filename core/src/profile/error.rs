@@ -33,8 +33,9 @@ pub enum ProfileError {
         /// The field.
         field: &'static str,
     },
-    /// A field that the profile does not have (strict mode only).
-    #[error("{field}: is not a profile field")]
+    /// A field that the profile does not have (strict mode only). The message quotes the
+    /// name with escapes, so an empty or odd key still reads clearly.
+    #[error("{field:?}: is not a profile field")]
     UnknownField {
         /// The field name as given (at most 64 characters of it).
         field: String,
