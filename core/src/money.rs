@@ -18,6 +18,8 @@
 //! decimal string, an integer, or a JSON number whose literal has no more decimals than
 //! the type's scale. Binary floats and booleans are refused.
 
+#![deny(clippy::arithmetic_side_effects)]
+
 mod allocate;
 mod error;
 mod fixed;
@@ -53,7 +55,10 @@ pub fn units_for(amount: Money, nav: Nav) -> Result<Units, MoneyError> {
     // units = (paise / 100) / (nav_minor / 10^4); in thousandths: paise × 10^5 / nav_minor.
     // paise < 10^14, so the product is below 10^19 and fits easily.
     let numerator = i128::from(amount.paise()).saturating_mul(100_000);
-    let thousandths = numerator / i128::from(nav.minor().max(1));
+    // A NAV is at least 0.0001 (minor ≥ 1), so the divisor is never zero.
+    let thousandths = numerator
+        .checked_div(i128::from(nav.minor()))
+        .unwrap_or_default();
     let minor = i64::try_from(thousandths).map_err(|_| MoneyError::OutOfRange {
         field: Units::FIELD,
         min: "0",

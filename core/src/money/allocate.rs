@@ -61,9 +61,10 @@ pub fn allocate(amount: Money, weights: &[Decimal]) -> Result<Vec<Money>, MoneyE
     let mut handed_out: u128 = 0;
     for (index, w) in scaled.iter().enumerate() {
         let product = paise.saturating_mul(*w);
-        let share = product / total;
+        // `total` is not zero (checked above).
+        let share = product.checked_div(total).unwrap_or_default();
         parts.push(share);
-        remainders.push((product % total, index));
+        remainders.push((product.checked_rem(total).unwrap_or_default(), index));
         handed_out = handed_out.saturating_add(share);
     }
     let leftover = usize::try_from(paise.saturating_sub(handed_out)).unwrap_or(usize::MAX);
@@ -92,7 +93,7 @@ fn scale_weight(index: usize, weight: Decimal) -> Result<u128, MoneyError> {
         return Err(MoneyError::WeightPrecision { index });
     }
     let mantissa = w.mantissa().unsigned_abs();
-    let factor = 10u128.pow(WEIGHT_SCALE - w.scale());
+    let factor = 10u128.pow(WEIGHT_SCALE.saturating_sub(w.scale()));
     let scaled = mantissa
         .checked_mul(factor)
         .ok_or(MoneyError::WeightPrecision { index })?;

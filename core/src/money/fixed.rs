@@ -17,15 +17,15 @@ use super::MoneyError;
 /// Largest accepted length of a plain decimal literal, in bytes.
 pub(crate) const MAX_LITERAL_LEN: usize = 64;
 
-/// `10^n` for the scales used here.
+/// `10^n` for the scales used here (0–4).
 pub(crate) const fn pow10(n: u32) -> i64 {
-    let mut v = 1i64;
-    let mut i = 0;
-    while i < n {
-        v *= 10;
-        i += 1;
+    match n {
+        0 => 1,
+        1 => 10,
+        2 => 100,
+        3 => 1_000,
+        _ => 10_000,
     }
-    v
 }
 
 /// Writes `minor / 10^scale` as a plain decimal with exactly `scale` decimals.
@@ -35,8 +35,8 @@ pub(crate) fn write_plain(out: &mut String, minor: i64, scale: u32) {
     }
     let abs = minor.unsigned_abs();
     let unit = pow10(scale).unsigned_abs();
-    let whole = abs / unit;
-    let frac = abs % unit;
+    let whole = abs.checked_div(unit).unwrap_or_default();
+    let frac = abs.checked_rem(unit).unwrap_or_default();
     let mut buf = itoa_buf();
     out.push_str(fmt_u64(&mut buf, whole));
     if scale > 0 {
@@ -60,10 +60,10 @@ pub(crate) fn itoa_buf() -> DigitBuf {
 pub(crate) fn fmt_u64(buf: &mut DigitBuf, mut v: u64) -> &str {
     let mut pos = buf.len();
     loop {
-        pos -= 1;
-        // `v % 10` is below 10, so the cast cannot truncate.
+        pos = pos.saturating_sub(1);
+        // `v % 10` is below 10, so the cast cannot truncate, and `b'0' | d` is `b'0' + d`.
         if let Some(slot) = buf.get_mut(pos) {
-            *slot = b'0' + (v % 10) as u8;
+            *slot = b'0' | (v % 10) as u8;
         }
         v /= 10;
         if v == 0 || pos == 0 {
@@ -98,7 +98,7 @@ pub(crate) fn parse_plain(text: &str, scale: u32, field: &'static str) -> Result
     let (whole, frac) = match rest.iter().position(|&b| b == b'.') {
         Some(dot) => (
             rest.get(..dot).unwrap_or_default(),
-            Some(rest.get(dot + 1..).unwrap_or_default()),
+            Some(rest.get(dot.saturating_add(1)..).unwrap_or_default()),
         ),
         None => (rest, None),
     };
@@ -132,14 +132,24 @@ pub(crate) fn parse_plain(text: &str, scale: u32, field: &'static str) -> Result
             op: "parsing",
         });
     }
+    let overflow = || MoneyError::Overflow {
+        field,
+        op: "parsing",
+    };
     let mut minor: i64 = 0;
     for &d in whole.iter().chain(frac) {
-        minor = minor * 10 + i64::from(d - b'0');
+        minor = minor
+            .checked_mul(10)
+            .and_then(|m| m.checked_add(i64::from(d & 0x0f)))
+            .ok_or_else(overflow)?;
     }
     for _ in frac.len()..scale as usize {
-        minor *= 10;
+        minor = minor.checked_mul(10).ok_or_else(overflow)?;
     }
-    Ok(if negative { -minor } else { minor })
+    if negative {
+        minor = minor.checked_neg().ok_or_else(overflow)?;
+    }
+    Ok(minor)
 }
 
 pub(crate) fn trim_leading_zeros(digits: &[u8]) -> &[u8] {
@@ -429,7 +439,11 @@ impl Money {
         percent: Percent,
         rounding: RoundingStrategy,
     ) -> Result<Money, MoneyError> {
-        self.checked_mul(percent.as_decimal() / Decimal::ONE_HUNDRED, rounding)
+        let fraction = percent
+            .as_decimal()
+            .checked_div(Decimal::ONE_HUNDRED)
+            .ok_or(overflow("multiplication"))?;
+        self.checked_mul(fraction, rounding)
     }
 
     /// The exact sum of `amounts`, or [`MoneyError::Overflow`].
@@ -445,7 +459,9 @@ impl std::ops::Neg for Money {
 
     /// `-self`; always in range, because the range is symmetric.
     fn neg(self) -> Money {
-        Money { minor: -self.minor }
+        Money {
+            minor: self.minor.saturating_neg(),
+        }
     }
 }
 

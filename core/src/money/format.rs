@@ -51,14 +51,15 @@ pub fn format_compact(amount: Money) -> String {
     }
     out.push('₹');
     // Hundredths of a lakh, rounded half-up: (paise + half a step) / step.
-    let lakh_hundredths = (paise + PAISE_PER_LAKH / 200) / (PAISE_PER_LAKH / 100);
+    let lakh_hundredths = paise.saturating_add(PAISE_PER_LAKH / 200) / (PAISE_PER_LAKH / 100);
     if lakh_hundredths < 10_000 {
         let mut buf = itoa_buf();
         out.push_str(fmt_u64(&mut buf, lakh_hundredths / 100));
         push_two_decimals(&mut out, lakh_hundredths % 100);
         out.push_str(" L");
     } else {
-        let crore_hundredths = (paise + PAISE_PER_CRORE / 200) / (PAISE_PER_CRORE / 100);
+        let crore_hundredths =
+            paise.saturating_add(PAISE_PER_CRORE / 200) / (PAISE_PER_CRORE / 100);
         push_indian_grouped(&mut out, crore_hundredths / 100);
         push_two_decimals(&mut out, crore_hundredths % 100);
         out.push_str(" Cr");
@@ -81,9 +82,9 @@ impl Money {
 /// Appends `.dd` for a value below 100.
 fn push_two_decimals(out: &mut String, hundredths: u64) {
     out.push('.');
-    // Both digits are below 10, so the casts cannot truncate.
-    out.push(char::from(b'0' + (hundredths / 10 % 10) as u8));
-    out.push(char::from(b'0' + (hundredths % 10) as u8));
+    for digit in [hundredths / 10 % 10, hundredths % 10] {
+        out.push(char::from_digit(u32::try_from(digit).unwrap_or(0), 10).unwrap_or('0'));
+    }
 }
 
 /// Appends `whole` grouped the Indian way: the last three digits, then pairs.
@@ -95,14 +96,14 @@ fn push_indian_grouped(out: &mut String, whole: u64) {
         out.push_str(digits);
         return;
     }
-    let head = n - 3;
+    let head = n.saturating_sub(3);
     let mut start = 0;
     let mut end = if head % 2 == 1 { 1 } else { 2 };
     while end <= head {
         out.push_str(digits.get(start..end).unwrap_or_default());
         out.push(',');
         start = end;
-        end += 2;
+        end = end.saturating_add(2);
     }
     out.push_str(digits.get(head..).unwrap_or_default());
 }

@@ -363,7 +363,7 @@ impl Number<'_> {
             }
             mantissa = mantissa
                 .checked_mul(10)
-                .and_then(|m| m.checked_add(u128::from(d - b'0')))
+                .and_then(|m| m.checked_add(u128::from(d & 0x0f)))
                 .ok_or_else(out_of_range)?;
         }
         let scale = 10u128.pow(paise_exponent.saturating_sub(frac_len));
@@ -371,7 +371,11 @@ impl Number<'_> {
             .checked_mul(scale)
             .and_then(|p| i64::try_from(p).ok())
             .ok_or_else(out_of_range)?;
-        Money::from_paise(if negative { -paise } else { paise })
+        Money::from_paise(if negative {
+            paise.saturating_neg()
+        } else {
+            paise
+        })
     }
 }
 
