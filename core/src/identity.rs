@@ -9,6 +9,24 @@
 //! `Mobile`, `Email`, `Aadhaar`) show only a masked form in `Debug` and `Display`; the
 //! full value is available through an explicit accessor (`as_str`, `e164`).
 
+/// `Debug` as `Type(shown)` and `Display` as `shown`, where `shown` is the masked form of
+/// a personal identifier or the value of a public code (IFSC, PIN code).
+macro_rules! shown_as {
+    ($ty:ident, $shown:ident) => {
+        impl std::fmt::Debug for $ty {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                write!(f, concat!(stringify!($ty), "({})"), self.$shown())
+            }
+        }
+
+        impl std::fmt::Display for $ty {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(&self.$shown())
+            }
+        }
+    };
+}
+
 mod aadhaar;
 mod email;
 mod error;

@@ -1,7 +1,5 @@
 //! Aadhaar numbers.
 
-use std::fmt;
-
 use verhoeff::Verhoeff;
 
 use super::{prepare, IdKind, IdentityError};
@@ -78,17 +76,7 @@ fn length() -> IdentityError {
     }
 }
 
-impl fmt::Debug for Aadhaar {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "Aadhaar({})", self.masked())
-    }
-}
-
-impl fmt::Display for Aadhaar {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.masked())
-    }
-}
+shown_as!(Aadhaar, masked);
 
 #[cfg(test)]
 mod tests {

@@ -12,8 +12,6 @@
 //! `" a@b.co "`, sparrow-core accepts it as `a@b.co`. Rust strings cannot hold lone
 //! surrogates, so inputs that only JavaScript can express do not arise.
 
-use std::fmt;
-
 use super::{IdKind, IdentityError, MAX_IDENTITY_INPUT};
 
 /// validator.js `defaultMaxEmailLength`, in UTF-16 code units.
@@ -91,17 +89,7 @@ impl Email {
     }
 }
 
-impl fmt::Debug for Email {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "Email({})", self.masked())
-    }
-}
-
-impl fmt::Display for Email {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.masked())
-    }
-}
+shown_as!(Email, masked);
 
 fn too_long() -> IdentityError {
     IdentityError::TooLong {

@@ -1,7 +1,5 @@
 //! Indian Financial System Code of a bank branch.
 
-use std::fmt;
-
 use super::{prepare, IdKind, IdentityError};
 
 /// A valid IFSC, upper-case: 4 letters (the bank), `0`, 6 letters or digits (the branch).
@@ -66,17 +64,7 @@ impl Ifsc {
     }
 }
 
-impl fmt::Debug for Ifsc {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "Ifsc({})", self.as_str())
-    }
-}
-
-impl fmt::Display for Ifsc {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
+shown_as!(Ifsc, as_str);
 
 #[cfg(test)]
 mod tests {

@@ -1,7 +1,5 @@
 //! Indian mobile numbers.
 
-use std::fmt;
-
 use super::{prepare, IdKind, IdentityError};
 
 /// A valid Indian mobile number, kept as its 10 national digits. `Debug` and `Display`
@@ -92,17 +90,7 @@ impl Mobile {
     }
 }
 
-impl fmt::Debug for Mobile {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "Mobile({})", self.masked())
-    }
-}
-
-impl fmt::Display for Mobile {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.masked())
-    }
-}
+shown_as!(Mobile, masked);
 
 #[cfg(test)]
 mod tests {

@@ -1,7 +1,5 @@
 //! Permanent Account Number.
 
-use std::fmt;
-
 use super::{prepare, IdKind, IdentityError};
 
 /// Who holds a PAN: the fourth letter of the number.
@@ -129,17 +127,7 @@ impl Pan {
     }
 }
 
-impl fmt::Debug for Pan {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "Pan({})", self.masked())
-    }
-}
-
-impl fmt::Display for Pan {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.masked())
-    }
-}
+shown_as!(Pan, masked);
 
 #[cfg(test)]
 mod tests {

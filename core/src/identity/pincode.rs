@@ -1,7 +1,5 @@
 //! Postal index numbers.
 
-use std::fmt;
-
 use super::{prepare, IdKind, IdentityError};
 
 /// A valid six-digit PIN code (first digit 1–9).
@@ -46,17 +44,7 @@ impl Pincode {
     }
 }
 
-impl fmt::Debug for Pincode {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "Pincode({})", self.as_str())
-    }
-}
-
-impl fmt::Display for Pincode {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
+shown_as!(Pincode, as_str);
 
 #[cfg(test)]
 mod tests {
