@@ -4,6 +4,7 @@ use std::sync::LazyLock;
 
 use crate::identity::IdentityError;
 use crate::money::MoneyError;
+use crate::password::{PasswordError, PasswordPolicyError, PasswordRule};
 use crate::profile::{FieldError, InvalidProfile, ProfileError};
 
 /// Any error sparrow-core returns. Each module has its own enum; this wraps them so a
@@ -20,6 +21,12 @@ pub enum Error {
     /// A profile failed validation; [`Error::field_errors`] lists every problem.
     #[error(transparent)]
     Profile(#[from] InvalidProfile),
+    /// A password failed the policy; [`Error::field_errors`] lists every failed rule.
+    #[error(transparent)]
+    PasswordPolicy(#[from] PasswordPolicyError),
+    /// Hashing or verification could not be done (malformed or over-costly hash, …).
+    #[error(transparent)]
+    Password(#[from] PasswordError),
 }
 
 impl Error {
@@ -29,6 +36,8 @@ impl Error {
             Self::Money(e) => e.code(),
             Self::Identity(e) => e.code(),
             Self::Profile(_) => InvalidProfile::CODE,
+            Self::PasswordPolicy(_) => PasswordPolicyError::CODE,
+            Self::Password(e) => e.code(),
         }
     }
 
@@ -47,6 +56,20 @@ impl Error {
                 message: e.to_string(),
             }],
             Self::Profile(e) => e.field_errors(),
+            Self::PasswordPolicy(e) => e
+                .failed
+                .iter()
+                .map(|rule| FieldError {
+                    field: "password".to_owned(),
+                    code: rule.code(),
+                    message: rule.to_string(),
+                })
+                .collect(),
+            Self::Password(e) => vec![FieldError {
+                field: "password".to_owned(),
+                code: e.code(),
+                message: e.to_string(),
+            }],
         }
     }
 }
@@ -59,6 +82,9 @@ pub static ALL_CODES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
         .chain(IdentityError::CODES)
         .chain(ProfileError::CODES)
         .chain(std::iter::once(&InvalidProfile::CODE))
+        .chain(PasswordRule::CODES)
+        .chain(std::iter::once(&PasswordPolicyError::CODE))
+        .chain(PasswordError::CODES)
         .copied()
         .collect()
 });

@@ -27,6 +27,7 @@ pub mod db;
 mod error;
 pub mod identity;
 pub mod money;
+pub mod password;
 pub mod profile;
 
 pub use db::migration_sql;

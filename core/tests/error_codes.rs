@@ -13,6 +13,7 @@ use rust_decimal::Decimal;
 use serde_json::json;
 use sparrow_core::identity::*;
 use sparrow_core::money::*;
+use sparrow_core::password::*;
 use sparrow_core::profile::{validate_profile, validate_profile_json, ValidationMode};
 use sparrow_core::{Error, ALL_CODES};
 
@@ -95,12 +96,60 @@ fn produced() -> Vec<&'static str> {
     let big = validate_profile_json(&" ".repeat(70_000), strict).unwrap_err();
     codes.push(big.errors[0].code());
     codes.push(Error::from(json_err).code());
+
+    let rules = |pw: &str, policy: PasswordPolicy, ctx: &[&str]| {
+        check_password(pw, &policy, ctx)
+            .iter()
+            .map(PasswordRule::code)
+            .collect::<Vec<_>>()
+    };
+    codes.extend(rules("", PasswordPolicy::seed(), &[]));
+    codes.extend(rules("Pässw0rd!", PasswordPolicy::seed(), &[]));
+    codes.extend(rules(&"x".repeat(200), PasswordPolicy::recommended(), &[]));
+    codes.extend(rules(
+        "Kumar\u{7}Sunrise#9",
+        PasswordPolicy::recommended(),
+        &["kumar"],
+    ));
+    codes.extend(rules("password123", PasswordPolicy::recommended(), &[]));
     codes
+        .push(Error::from(require_password("x", &PasswordPolicy::nist(), &[]).unwrap_err()).code());
+    let fast = PasswordHasher::new(Argon2Params::dangerous_insecure_for_tests());
+    let verify_code = |pw: &str, hash: &str| fast.verify_password(pw, hash).unwrap_err().code();
+    codes.push(verify_code(&"x".repeat(MAX_PASSWORD_BYTES + 1), ""));
+    codes.push(verify_code("x", "$2b$05$short"));
+    codes.push(verify_code(
+        "x",
+        "$2x$05$/OK.fbVrR/bpIqNJ5ianF.CE5elHaaO4EbggVDjb8P19RukzXSM3e",
+    ));
+    codes.push(verify_code(
+        "x",
+        "$2b$20$/OK.fbVrR/bpIqNJ5ianF.CE5elHaaO4EbggVDjb8P19RukzXSM3e",
+    ));
+    codes.push(Argon2Params::new(1024, 1, 1).unwrap_err().code());
+    codes
+}
+
+/// Codes no input can produce (the OS random source or memory failing): each is checked
+/// here by construction, and documented like every other.
+#[test]
+fn environmental_codes_are_few_and_safe() {
+    for (e, code) in [
+        (PasswordError::Random, "password_random"),
+        (PasswordError::Backend, "password_backend"),
+    ] {
+        assert_eq!(e.code(), code);
+        assert!(PasswordError::ENVIRONMENTAL_CODES.contains(&code));
+        assert!(e.to_string().starts_with("password: "));
+    }
 }
 
 #[test]
 fn every_code_is_produced_by_a_test() {
-    let produced: BTreeSet<&str> = produced().into_iter().collect();
+    let produced: BTreeSet<&str> = produced()
+        .into_iter()
+        .chain(PasswordError::ENVIRONMENTAL_CODES.iter().copied())
+        .collect();
     let all: BTreeSet<&str> = ALL_CODES.iter().copied().collect();
     let missing: Vec<_> = all.difference(&produced).collect();
     let unknown: Vec<_> = produced.difference(&all).collect();
