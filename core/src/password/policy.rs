@@ -124,8 +124,9 @@ impl PasswordPolicy {
 /// use sparrow_core::password::{check_password, PasswordPolicy};
 /// let failed = check_password("ravi1234", &PasswordPolicy::recommended(), &["ravi@example.com"]);
 /// let codes: Vec<_> = failed.iter().map(|r| r.code()).collect();
-/// assert_eq!(codes, ["password_no_uppercase", "password_no_special", "password_common",
-///                    "password_contains_context"]);
+/// assert_eq!(codes, ["password_no_uppercase", "password_no_special", "password_contains_context"]);
+/// let failed = check_password("Password1!", &PasswordPolicy::recommended(), &[]);
+/// assert_eq!(failed.iter().map(|r| r.code()).collect::<Vec<_>>(), ["password_common"]);
 /// ```
 pub fn check_password(
     password: &str,
