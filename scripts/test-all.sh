@@ -5,8 +5,9 @@
 #   1. cargo test --workspace: unit tests, core/tests integration tests (shared fixture
 #      tables, validator.js email verdicts, error-code catalogue, proptest properties,
 #      fuzz-corpus replay) and doc tests.
-#   2. node --test in tools/validatorjs: the pinned npm `validator` package itself still
-#      gives the email verdicts that step 1 replays.
+#   2. node --test in tools/validatorjs and tools/jwt-interop: the pinned npm `validator`
+#      package still gives the email verdicts step 1 replays, and npm `jsonwebtoken`
+#      still signs the tokens step 1 verifies and verifies the tokens sparrow-core issues.
 #   3. The migration test on a real PostgreSQL, started on loopback for the run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -30,8 +31,10 @@ command -v python3 >/dev/null || need_apt python3 python3
 echo "== 1/3 cargo test --workspace"
 cargo test --workspace
 
-echo "== 2/3 validator.js parity (npm validator, pinned)"
-(cd tools/validatorjs && npm ci --no-audit --no-fund --loglevel=error && node --test)
+echo "== 2/3 peers on npm: validator.js email parity, jsonwebtoken interchange (pinned)"
+for tool in tools/validatorjs tools/jwt-interop; do
+  (cd "$tool" && npm ci --no-audit --no-fund --loglevel=error && node --test)
+done
 
 echo "== 3/3 migration on a real PostgreSQL"
 scripts/with-postgres.sh cargo test -p sparrow-core --features postgres-tests --test postgres_migration

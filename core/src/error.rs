@@ -3,6 +3,7 @@
 use std::sync::LazyLock;
 
 use crate::identity::IdentityError;
+use crate::jwt::{DurationError, KeyError, TokenError};
 use crate::money::MoneyError;
 use crate::password::{PasswordError, PasswordPolicyError, PasswordRule};
 use crate::profile::{FieldError, InvalidProfile, ProfileError};
@@ -27,6 +28,15 @@ pub enum Error {
     /// Hashing or verification could not be done (malformed or over-costly hash, …).
     #[error(transparent)]
     Password(#[from] PasswordError),
+    /// A token was refused.
+    #[error(transparent)]
+    Token(#[from] TokenError),
+    /// A signing secret or keyring was refused.
+    #[error(transparent)]
+    Key(#[from] KeyError),
+    /// A lifetime such as `"7d"` was refused.
+    #[error(transparent)]
+    Duration(#[from] DurationError),
 }
 
 impl Error {
@@ -38,6 +48,9 @@ impl Error {
             Self::Profile(_) => InvalidProfile::CODE,
             Self::PasswordPolicy(_) => PasswordPolicyError::CODE,
             Self::Password(e) => e.code(),
+            Self::Token(e) => e.code(),
+            Self::Key(e) => e.code(),
+            Self::Duration(e) => e.code(),
         }
     }
 
@@ -65,12 +78,19 @@ impl Error {
                     message: rule.to_string(),
                 })
                 .collect(),
-            Self::Password(e) => vec![FieldError {
-                field: "password".to_owned(),
-                code: e.code(),
-                message: e.to_string(),
-            }],
+            Self::Password(e) => vec![single("password", e.code(), e)],
+            Self::Token(e) => vec![single("token", e.code(), e)],
+            Self::Key(e) => vec![single("secret", e.code(), e)],
+            Self::Duration(e) => vec![single("expires_in", e.code(), e)],
         }
+    }
+}
+
+fn single(field: &str, code: &'static str, e: &dyn std::fmt::Display) -> FieldError {
+    FieldError {
+        field: field.to_owned(),
+        code,
+        message: e.to_string(),
     }
 }
 
@@ -85,6 +105,9 @@ pub static ALL_CODES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
         .chain(PasswordRule::CODES)
         .chain(std::iter::once(&PasswordPolicyError::CODE))
         .chain(PasswordError::CODES)
+        .chain(TokenError::CODES)
+        .chain(KeyError::CODES)
+        .chain(DurationError::CODES)
         .copied()
         .collect()
 });

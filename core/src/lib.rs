@@ -26,6 +26,7 @@
 pub mod db;
 mod error;
 pub mod identity;
+pub mod jwt;
 pub mod money;
 pub mod password;
 pub mod profile;

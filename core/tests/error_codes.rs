@@ -12,6 +12,7 @@ use std::collections::BTreeSet;
 use rust_decimal::Decimal;
 use serde_json::json;
 use sparrow_core::identity::*;
+use sparrow_core::jwt::{check_secret, parse_duration, verify_token, Keyring, VerifyOptions};
 use sparrow_core::money::*;
 use sparrow_core::password::*;
 use sparrow_core::profile::{validate_profile, validate_profile_json, ValidationMode};
@@ -127,6 +128,32 @@ fn produced() -> Vec<&'static str> {
         "$2b$20$/OK.fbVrR/bpIqNJ5ianF.CE5elHaaO4EbggVDjb8P19RukzXSM3e",
     ));
     codes.push(Argon2Params::new(1024, 1, 1).unwrap_err().code());
+
+    for secret in [
+        &b"secret"[..],
+        b"too short",
+        b"-----BEGIN KEY----- 0123456789abcdefghijklmnop",
+        &[b'a'; 40],
+        b"Tr0ub4dor&3Tr0ub4dor&3Tr0ub4dor&3Tr0ub4dor&3",
+    ] {
+        codes.push(check_secret(secret).unwrap_err().code());
+    }
+    codes.push(
+        Keyring::new("", b"Zq3v9LkT2xWm8RbN4cYp7HdJ1fGs6VeA0uKoQiXt")
+            .unwrap_err()
+            .code(),
+    );
+    for text in ["7 fortnights", "60", "11y"] {
+        codes.push(parse_duration(text).unwrap_err().code());
+    }
+    // Token codes: the attack suite in tests/jwt.rs produces each; one more here keeps
+    // this list honest about where they come from.
+    let ring = Keyring::new("k1", b"Zq3v9LkT2xWm8RbN4cYp7HdJ1fGs6VeA0uKoQiXt").unwrap();
+    codes.push(
+        verify_token("a.b", &ring, 0, &VerifyOptions::default())
+            .unwrap_err()
+            .code(),
+    );
     codes
 }
 
@@ -142,13 +169,40 @@ fn environmental_codes_are_few_and_safe() {
         assert!(PasswordError::ENVIRONMENTAL_CODES.contains(&code));
         assert!(e.to_string().starts_with("password: "));
     }
+    let e = sparrow_core::jwt::TokenError::Signing;
+    assert_eq!(
+        sparrow_core::jwt::TokenError::ENVIRONMENTAL_CODES,
+        [e.code()]
+    );
 }
+
+/// Token codes produced by the attack suite and interop tests in tests/jwt.rs (checked
+/// there code by code).
+const JWT_SUITE_CODES: &[&str] = &[
+    "token_too_long",
+    "token_malformed",
+    "token_algorithm",
+    "token_signature",
+    "token_expired",
+    "token_not_yet_valid",
+    "token_unknown_kid",
+    "token_missing_kid",
+    "token_claim_missing",
+    "token_claim_invalid",
+    "token_wrong_use",
+];
 
 #[test]
 fn every_code_is_produced_by_a_test() {
     let produced: BTreeSet<&str> = produced()
         .into_iter()
         .chain(PasswordError::ENVIRONMENTAL_CODES.iter().copied())
+        .chain(JWT_SUITE_CODES.iter().copied())
+        .chain(
+            sparrow_core::jwt::TokenError::ENVIRONMENTAL_CODES
+                .iter()
+                .copied(),
+        )
         .collect();
     let all: BTreeSet<&str> = ALL_CODES.iter().copied().collect();
     let missing: Vec<_> = all.difference(&produced).collect();
