@@ -2,6 +2,7 @@
 
 use std::sync::LazyLock;
 
+use crate::config::{ConfigError, ENV_CODES};
 use crate::identity::IdentityError;
 use crate::jwt::{DurationError, KeyError, TokenError};
 use crate::money::MoneyError;
@@ -37,6 +38,9 @@ pub enum Error {
     /// A lifetime such as `"7d"` was refused.
     #[error(transparent)]
     Duration(#[from] DurationError),
+    /// A `.env` file could not be read.
+    #[error(transparent)]
+    Config(#[from] ConfigError),
 }
 
 impl Error {
@@ -51,6 +55,7 @@ impl Error {
             Self::Token(e) => e.code(),
             Self::Key(e) => e.code(),
             Self::Duration(e) => e.code(),
+            Self::Config(e) => e.code(),
         }
     }
 
@@ -82,6 +87,7 @@ impl Error {
             Self::Token(e) => vec![single("token", e.code(), e)],
             Self::Key(e) => vec![single("secret", e.code(), e)],
             Self::Duration(e) => vec![single("expires_in", e.code(), e)],
+            Self::Config(e) => vec![single("env_file", e.code(), e)],
         }
     }
 }
@@ -108,6 +114,8 @@ pub static ALL_CODES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
         .chain(TokenError::CODES)
         .chain(KeyError::CODES)
         .chain(DurationError::CODES)
+        .chain(ENV_CODES)
+        .chain(ConfigError::CODES)
         .copied()
         .collect()
 });

@@ -23,6 +23,8 @@
 //! ```
 #![forbid(unsafe_code)]
 
+pub mod access;
+pub mod config;
 pub mod db;
 mod error;
 pub mod identity;

@@ -11,6 +11,7 @@ use std::collections::BTreeSet;
 
 use rust_decimal::Decimal;
 use serde_json::json;
+use sparrow_core::config::{check_env, parse_env_file};
 use sparrow_core::identity::*;
 use sparrow_core::jwt::{check_secret, parse_duration, verify_token, Keyring, VerifyOptions};
 use sparrow_core::money::*;
@@ -154,6 +155,26 @@ fn produced() -> Vec<&'static str> {
             .unwrap_err()
             .code(),
     );
+    let env = |pairs: &[(&str, &str)]| {
+        let map = pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        check_env(&map, Some("production"))
+            .into_iter()
+            .map(|p| p.code)
+            .collect::<Vec<_>>()
+    };
+    codes.extend(env(&[
+        ("JWT_SECRET", "super-secret"),
+        ("PORT", "0"),
+        ("CORS_ORIGINS", "*,http://a.in"),
+        ("POSTGRES_PASSWORD", "<x>"),
+        ("MINIO_ENDPOINT", "m"),
+        ("MINIO_ACCESS_KEY", "minioadmin"),
+    ]));
+    codes.push(parse_env_file("no equals sign").unwrap_err().code());
+    codes.push(Error::from(parse_env_file(&"#".repeat(300_000)).unwrap_err()).code());
     codes
 }
 
