@@ -102,5 +102,85 @@ fn profile(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, money, identity, profile);
+fn auth(c: &mut Criterion) {
+    use sparrow_core::access::{authorize, Role};
+    use sparrow_core::jwt::*;
+    use sparrow_core::password::*;
+
+    let mut g = c.benchmark_group("auth");
+    g.sample_size(20);
+    let hasher = PasswordHasher::default();
+    // Target (issue 5, Python): no slower than the fastest argon2 peer, about 9 ms.
+    g.bench_function("hash_password/argon2id m=19456 t=2 p=1", |b| {
+        b.iter(|| hasher.hash_password(black_box("correct horse battery staple")))
+    });
+    let stored = hasher
+        .hash_password("correct horse battery staple")
+        .unwrap();
+    g.bench_function("verify_password/argon2id owasp", |b| {
+        b.iter(|| hasher.verify_password(black_box("correct horse battery staple"), &stored))
+    });
+    let bcrypt10 = "$2b$10$N9qo8uLOickgx2ZMRZoMyeIjZAgcfl7p92ldGxad68LJZdL17lhWy";
+    g.bench_function("verify_password/bcrypt cost 10", |b| {
+        b.iter(|| hasher.verify_password(black_box("password"), bcrypt10))
+    });
+    g.sample_size(100);
+    g.bench_function("check_password/recommended", |b| {
+        b.iter(|| {
+            check_password(
+                black_box("Monsoon#Kerala 2019"),
+                &PasswordPolicy::recommended(),
+                &["ravi@example.com"],
+            )
+        })
+    });
+    let ring = Keyring::new("k1", b"Zq3v9LkT2xWm8RbN4cYp7HdJ1fGs6VeA0uKoQiXt").unwrap();
+    let subject = TokenSubject {
+        sub: "6f1c2a3e-0d4b-4c9a-9f1e-2b3c4d5e6f70".into(),
+        email: "ravi@example.com".into(),
+        role: "investor".into(),
+        ..TokenSubject::default()
+    };
+    let now = 1_767_225_600;
+    let token = issue_token(&subject, &ring, &"7d".into(), now, &IssueOptions::default()).unwrap();
+    // Target (issue 5, Python): verify_token at least 5× PyJWT.
+    g.bench_function("verify_token", |b| {
+        b.iter(|| {
+            verify_token(
+                black_box(&token),
+                &ring,
+                now + 60,
+                &VerifyOptions::default(),
+            )
+        })
+    });
+    g.bench_function("issue_token", |b| {
+        b.iter(|| {
+            issue_token(
+                black_box(&subject),
+                &ring,
+                &"7d".into(),
+                now,
+                &IssueOptions::default(),
+            )
+        })
+    });
+    g.bench_function("parse_duration/7d", |b| {
+        b.iter(|| parse_duration(black_box("7d")))
+    });
+    let pages = vec!["clients".to_string()];
+    g.bench_function("authorize/fa_staff page", |b| {
+        b.iter(|| {
+            authorize(
+                black_box("fa_staff"),
+                &[Role::FaStaff],
+                Some("clients"),
+                Some(&pages),
+            )
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(benches, money, identity, profile, auth);
 criterion_main!(benches);

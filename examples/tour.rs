@@ -1,7 +1,9 @@
 //! A guided tour of sparrow-core: `cargo run --example tour`.
 //!
 //! Parses and formats amounts the Indian way, validates a client's identifiers, shows
-//! every problem of a bad profile at once, and splits a SIP into parts that sum exactly.
+//! every problem of a bad profile at once, splits a SIP into parts that sum exactly, and
+//! walks a login: password policy, argon2id hashing, a legacy bcrypt upgrade, tokens,
+//! authorisation and a production configuration check.
 
 use rust_decimal::Decimal;
 use serde_json::json;
@@ -150,6 +152,135 @@ fn main() -> Result<(), Error> {
         "  … {} lines in one transaction, behind a pre-check that lists and refuses bad rows.",
         sql.lines().count()
     );
+    auth_tour()
+}
+
+fn auth_tour() -> Result<(), Error> {
+    use sparrow_core::access::{authorize, Role};
+    use sparrow_core::config::{check_env, parse_env_file};
+    use sparrow_core::jwt::{
+        issue_token, should_refresh, verify_token, IssueOptions, Keyring, TokenError, TokenSubject,
+        TokenUse, VerifyOptions,
+    };
+    use sparrow_core::password::{check_password, hash_password, verify_password, PasswordPolicy};
+
+    section("6. Passwords: a checklist, argon2id, and a legacy bcrypt hash upgraded at login");
+    let context = [
+        "ravi.kumar@example.com",
+        "Ravi Kumar",
+        "ABCPE1234F",
+        "+91 98765 43210",
+    ];
+    for candidate in ["kumar2024", "Password1!", "Monsoon#Kerala 2019"] {
+        let failed = check_password(candidate, &PasswordPolicy::recommended(), &context);
+        let codes: Vec<&str> = failed.iter().map(|r| r.code()).collect();
+        println!(
+            "  {candidate:<22} {}",
+            if codes.is_empty() {
+                "✓ acceptable".to_string()
+            } else {
+                format!("✗ {}", codes.join(", "))
+            }
+        );
+    }
+    let stored = hash_password("Monsoon#Kerala 2019")?;
+    println!("  new hash: {}…", &stored[..32.min(stored.len())]);
+    // Today's users have bcrypt hashes from node's bcrypt ($2b$, cost 10); this one is
+    // the OpenBSD test vector for "U*U".
+    let legacy = "$2a$05$CCCCCCCCCCCCCCCCCCCCC.E5YPO9kmyuRGyh0XouQYb4YMJKvyOeW";
+    let v = verify_password("U*U", legacy)?;
+    println!(
+        "  legacy bcrypt login: matched={} needs_rehash={} → store a fresh argon2id hash",
+        v.matched, v.needs_rehash
+    );
+    let v = verify_password("wrong", &stored)?;
+    println!(
+        "  wrong password: matched={} (a value, not an error)",
+        v.matched
+    );
+
+    section("7. Tokens: HS256 pinned, rotation by kid, access and refresh kept apart");
+    let ring = Keyring::new("2026-11", b"Zq3v9LkT2xWm8RbN4cYp7HdJ1fGs6VeA0uKoQiXt")?;
+    let now = 1_795_000_000; // the clock is always passed in
+    let staff = TokenSubject {
+        sub: "0b7e2c9d-4f1a-4e3b-8c6d-5a9f0e1d2c3b".into(),
+        email: "priya@sparrowinvest.com".into(),
+        role: "fa_staff".into(),
+        owner_id: Some("6f1c2a3e-0d4b-4c9a-9f1e-2b3c4d5e6f70".into()),
+        allowed_pages: Some(vec!["clients".into()]),
+        jti: None,
+    };
+    let token = issue_token(&staff, &ring, &"15m".into(), now, &IssueOptions::default())?;
+    let claims = verify_token(&token, &ring, now + 60, &VerifyOptions::default())?;
+    println!(
+        "  issued and verified a 15-minute token for a {} ({} bytes)",
+        claims.role,
+        token.len()
+    );
+    println!(
+        "  refresh now? {}  … at 11 minutes? {}",
+        should_refresh(&claims, now + 60, 300),
+        should_refresh(&claims, now + 660, 300)
+    );
+    let refresh = issue_token(
+        &staff,
+        &ring,
+        &"30d".into(),
+        now,
+        &IssueOptions {
+            token_use: Some(TokenUse::Refresh),
+            ..IssueOptions::default()
+        },
+    )?;
+    for (what, result) in [
+        (
+            "refresh token as access",
+            verify_token(&refresh, &ring, now + 60, &VerifyOptions::default()),
+        ),
+        (
+            "after expiry",
+            verify_token(&token, &ring, now + 3600, &VerifyOptions::default()),
+        ),
+        (
+            "alg none",
+            verify_token(
+                "eyJhbGciOiJub25lIn0.e30.",
+                &ring,
+                now,
+                &VerifyOptions::default(),
+            ),
+        ),
+    ] {
+        if let Err(e) = result {
+            println!(
+                "  ✗ {what:<24} {:<18} (client sees: \"{}\")",
+                e.code(),
+                TokenError::PUBLIC_MESSAGE
+            );
+        }
+    }
+    let pages = claims.allowed_pages.clone().unwrap_or_default();
+    for page in ["clients", "reports"] {
+        let d = authorize(
+            &claims.role,
+            &[Role::Advisor, Role::FaStaff],
+            Some(page),
+            Some(&pages),
+        );
+        println!(
+            "  fa_staff → page {page:<8} allowed={} ({})",
+            d.allowed,
+            d.reason.code()
+        );
+    }
+
+    section("8. Production configuration: the guide's .env template is not fit to deploy");
+    let template = include_str!("env/guide-template.env");
+    let vars = parse_env_file(template)?;
+    for p in check_env(&vars, Some("production")) {
+        println!("  ✗ {:<18} {:<16} {}", p.variable, p.code, p.message);
+    }
+    println!("  (cargo run --example preflight -- path/to/.env checks a file the same way)");
     Ok(())
 }
 

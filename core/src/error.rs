@@ -92,6 +92,15 @@ impl Error {
     }
 }
 
+impl From<crate::jwt::IssueError> for Error {
+    fn from(e: crate::jwt::IssueError) -> Self {
+        match e {
+            crate::jwt::IssueError::Lifetime(d) => Error::Duration(d),
+            crate::jwt::IssueError::Token(t) => Error::Token(t),
+        }
+    }
+}
+
 fn single(field: &str, code: &'static str, e: &dyn std::fmt::Display) -> FieldError {
     FieldError {
         field: field.to_owned(),

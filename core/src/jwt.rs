@@ -286,7 +286,7 @@ pub fn verify_token(
         return Err(TokenError::TooLong { max: MAX_TOKEN_LEN });
     }
     let mut parts = token.split('.');
-    let (Some(header_b64), Some(_), Some(_), None) =
+    let (Some(header_b64), Some(claims_b64), Some(_), None) =
         (parts.next(), parts.next(), parts.next(), parts.next())
     else {
         return Err(TokenError::Malformed {
@@ -294,6 +294,14 @@ pub fn verify_token(
         });
     };
     let header_json = b64url(header_b64, "the header is not base64url")?;
+    // serde would also read a struct from a JSON array; a JWT's parts are objects.
+    let is_object = |json: &[u8]| json.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{');
+    if !is_object(&header_json) || !is_object(&b64url(claims_b64, "the claims are not base64url")?)
+    {
+        return Err(TokenError::Malformed {
+            rule: "the header and the claims must be JSON objects",
+        });
+    }
     let header: RawHeader =
         serde_json::from_slice(&header_json).map_err(|_| TokenError::Malformed {
             rule: "the header is not a JSON object with alg",

@@ -52,3 +52,23 @@ fn identity_corpus() {
 fn profile_json_corpus() {
     replay("profile_json", harness::profile_json);
 }
+
+#[test]
+fn token_verify_corpus() {
+    replay("token_verify", harness::token_verify);
+}
+
+#[test]
+fn hash_parse_corpus() {
+    replay("hash_parse", harness::hash_parse);
+}
+
+#[test]
+fn password_check_corpus() {
+    replay("password_check", harness::password_check);
+}
+
+#[test]
+fn env_parse_corpus() {
+    replay("env_parse", harness::env_parse);
+}

@@ -468,6 +468,28 @@ fn attack_suite() {
             "token_malformed",
         ),
         (
+            "header as an array",
+            raw_token(
+                r#"["HS256","JWT","k1"]"#,
+                &good_payload().to_string(),
+                SECRET,
+                Algorithm::HS256,
+            ),
+            VerifyOptions::default(),
+            "token_malformed",
+        ),
+        (
+            "claims as an array",
+            raw_token(
+                header,
+                r#"["u","e","investor",null,null,1767225600,1767232800,null,null,null,null,null]"#,
+                SECRET,
+                Algorithm::HS256,
+            ),
+            VerifyOptions::default(),
+            "token_malformed",
+        ),
+        (
             "float exp",
             raw_token(
                 header,

@@ -4,15 +4,24 @@
 //! that must hold for any input; a failed check panics, which is what the fuzzer reports.
 #![forbid(unsafe_code)]
 
+use sparrow_core::config::{check_env, parse_env_file};
 use sparrow_core::identity::{
     validate_aadhaar, validate_email, validate_ifsc, validate_mobile, validate_pan,
     validate_pincode,
+};
+use sparrow_core::jwt::{
+    bearer_token, parse_duration, verify_token, Keyring, TokenUse, VerifyOptions,
 };
 use sparrow_core::money::{
     format_compact, format_inr, parse_money, parse_money_with, Money, Nav, ParseMode, Percent,
     Units,
 };
+use sparrow_core::password::{
+    check_password, require_password, Argon2Params, PasswordHasher, PasswordPolicy, PasswordRule,
+    VerifyLimits,
+};
 use sparrow_core::profile::{validate_profile, validate_profile_json, ValidationMode};
+use std::sync::OnceLock;
 
 /// `parse_money` in both modes: strict ⊆ lenient, and formatting parses back.
 pub fn money_parse(data: &[u8]) {
@@ -111,6 +120,130 @@ pub fn profile_json(data: &[u8]) {
                     // Only an unknown key can be empty: the field is the key as sent.
                     assert!(!fe.field.is_empty() || fe.code == "profile_unknown_field");
                 }
+            }
+        }
+    }
+}
+
+const FUZZ_SECRET: &[u8] = b"Zq3v9LkT2xWm8RbN4cYp7HdJ1fGs6VeA0uKoQiXt";
+const FUZZ_NOW: i64 = 1_767_225_600;
+
+fn fuzz_keyring() -> Option<&'static Keyring> {
+    static RING: OnceLock<Option<Keyring>> = OnceLock::new();
+    RING.get_or_init(|| {
+        Keyring::new("k1", FUZZ_SECRET)
+            .and_then(|r| r.with_legacy_key(FUZZ_SECRET))
+            .ok()
+    })
+    .as_ref()
+}
+
+/// Token verification, the Bearer header and lifetimes: never a panic; an accepted
+/// token is never expired, never early, and of the required use.
+pub fn token_verify(data: &[u8]) {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    let _ = parse_duration(text);
+    let token = bearer_token(text).unwrap_or(text);
+    let Some(ring) = fuzz_keyring() else {
+        return;
+    };
+    for token_use in [TokenUse::Access, TokenUse::Refresh] {
+        let options = VerifyOptions {
+            token_use,
+            ..VerifyOptions::default()
+        };
+        if let Ok(claims) = verify_token(token, ring, FUZZ_NOW, &options) {
+            assert!(FUZZ_NOW < claims.exp + options.leeway_seconds);
+            assert!(claims.iat <= FUZZ_NOW + options.leeway_seconds);
+            assert_eq!(claims.token_use(), token_use);
+        }
+    }
+}
+
+/// Stored-hash parsing and verification with cheap limits (so the fuzzer cannot make
+/// it compute an expensive hash): never a panic; bcrypt always needs a rehash.
+pub fn hash_parse(data: &[u8]) {
+    static HASHER: OnceLock<PasswordHasher> = OnceLock::new();
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    let hasher = HASHER.get_or_init(|| {
+        PasswordHasher::new(Argon2Params::dangerous_insecure_for_tests()).with_limits(
+            VerifyLimits {
+                bcrypt_max_cost: 4,
+                argon2_max_m_kib: 256,
+                argon2_max_t: 2,
+                argon2_max_p: 2,
+            },
+        )
+    });
+    let (password, hash) = text.split_once('\n').unwrap_or(("password", text));
+    if let Ok(v) = hasher.verify_password(password, hash) {
+        if hash.starts_with("$2") {
+            assert!(v.needs_rehash);
+        }
+        assert_eq!(hasher.needs_rehash(hash).ok(), Some(v.needs_rehash));
+    }
+}
+
+/// Every password policy on any text: never a panic; `require_password` agrees with
+/// `check_password`; `nist` never asks for character classes; only `seed` restricts
+/// the character set.
+pub fn password_check(data: &[u8]) {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    let (password, context) = text.split_once('\n').unwrap_or((text, ""));
+    let context: Vec<&str> = context.split('\n').collect();
+    for policy in [
+        PasswordPolicy::seed(),
+        PasswordPolicy::recommended(),
+        PasswordPolicy::nist(),
+    ] {
+        let failed = check_password(password, &policy, &context);
+        assert_eq!(
+            failed.is_empty(),
+            require_password(password, &policy, &context).is_ok()
+        );
+        if policy == PasswordPolicy::nist() {
+            assert!(!failed.iter().any(|r| matches!(
+                r,
+                PasswordRule::NoLowercase
+                    | PasswordRule::NoUppercase
+                    | PasswordRule::NoDigit
+                    | PasswordRule::NoSpecial
+            )));
+        }
+        if policy != PasswordPolicy::seed() {
+            assert!(!failed.contains(&PasswordRule::InvalidCharacter));
+        }
+    }
+}
+
+/// `.env` parsing and the environment check: never a panic; no problem message ever
+/// contains a value that was checked (values made only of the message's own characters
+/// are skipped: they can be coincidental substrings of the fixed rule text).
+pub fn env_parse(data: &[u8]) {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    let Ok(vars) = parse_env_file(text) else {
+        return;
+    };
+    for node_env in [Some("production"), Some("development"), None] {
+        for problem in check_env(&vars, node_env) {
+            assert!(!problem.code.is_empty() && !problem.message.is_empty());
+            // A value made only of characters the (fixed) message has could be a
+            // coincidental substring of the rule text; any other value must not appear.
+            let distinctive =
+                |v: &&String| v.len() >= 16 && v.chars().any(|c| !problem.message.contains(c));
+            for value in vars.values().filter(distinctive) {
+                assert!(
+                    !problem.message.contains(value.as_str()),
+                    "a message echoes a value"
+                );
             }
         }
     }
