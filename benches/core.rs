@@ -125,15 +125,21 @@ fn auth(c: &mut Criterion) {
         b.iter(|| hasher.verify_password(black_box("password"), bcrypt10))
     });
     g.sample_size(100);
-    g.bench_function("check_password/recommended", |b| {
-        b.iter(|| {
-            check_password(
-                black_box("Monsoon#Kerala 2019"),
-                &PasswordPolicy::recommended(),
-                &["ravi@example.com"],
-            )
-        })
-    });
+    for (name, policy) in [
+        ("seed", PasswordPolicy::seed()),
+        ("recommended", PasswordPolicy::recommended()),
+        ("nist", PasswordPolicy::nist()),
+    ] {
+        g.bench_function(format!("check_password/{name}"), |b| {
+            b.iter(|| {
+                check_password(
+                    black_box("Monsoon#Kerala 2019!"),
+                    &policy,
+                    &["ravi@example.com"],
+                )
+            })
+        });
+    }
     let ring = Keyring::new("k1", b"Zq3v9LkT2xWm8RbN4cYp7HdJ1fGs6VeA0uKoQiXt").unwrap();
     let subject = TokenSubject {
         sub: "6f1c2a3e-0d4b-4c9a-9f1e-2b3c4d5e6f70".into(),

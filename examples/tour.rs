@@ -190,9 +190,19 @@ fn auth_tour() -> Result<(), Error> {
     let legacy = "$2a$05$CCCCCCCCCCCCCCCCCCCCC.E5YPO9kmyuRGyh0XouQYb4YMJKvyOeW";
     let v = verify_password("U*U", legacy)?;
     println!(
-        "  legacy bcrypt login: matched={} needs_rehash={} → store a fresh argon2id hash",
+        "  legacy bcrypt login: matched={} needs_rehash={}",
         v.matched, v.needs_rehash
     );
+    if v.matched && v.needs_rehash {
+        let upgraded = hash_password("U*U")?;
+        let again = verify_password("U*U", &upgraded)?;
+        println!(
+            "  upgraded at login → {}… (matched={}, needs_rehash={})",
+            &upgraded[..30.min(upgraded.len())],
+            again.matched,
+            again.needs_rehash
+        );
+    }
     let v = verify_password("wrong", &stored)?;
     println!(
         "  wrong password: matched={} (a value, not an error)",
@@ -274,13 +284,32 @@ fn auth_tour() -> Result<(), Error> {
         );
     }
 
-    section("8. Production configuration: the guide's .env template is not fit to deploy");
-    let template = include_str!("env/guide-template.env");
-    let vars = parse_env_file(template)?;
-    for p in check_env(&vars, Some("production")) {
-        println!("  ✗ {:<18} {:<16} {}", p.variable, p.code, p.message);
+    section("8. Production configuration: a bad and a good .env");
+    for (name, text) in [
+        (
+            "the guide's template (env/guide-template.env)",
+            include_str!("env/guide-template.env"),
+        ),
+        (
+            "a filled-in production file (env/production-good.env)",
+            include_str!("env/production-good.env"),
+        ),
+    ] {
+        let vars = parse_env_file(text)?;
+        let problems = check_env(&vars, Some("production"));
+        println!(
+            "  {name}: {}",
+            if problems.is_empty() {
+                "fit for production ✓".to_string()
+            } else {
+                format!("{} problem(s)", problems.len())
+            }
+        );
+        for p in problems {
+            println!("    ✗ {:<18} {:<16} {}", p.variable, p.code, p.message);
+        }
     }
-    println!("  (cargo run --example preflight -- path/to/.env checks a file the same way)");
+    println!("  (cargo run --example preflight -- examples/env/guide-template.env exits 1; the good file exits 0)");
     Ok(())
 }
 

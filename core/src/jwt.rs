@@ -1,9 +1,11 @@
 //! JSON Web Tokens as the backend issues them, with HS256 pinned, key rotation, an
 //! explicit clock and access/refresh separation.
 //!
-//! Signing and signature checks are the `jsonwebtoken` crate (RustCrypto backend). It
-//! would read the system clock for `exp`/`nbf`, so its time checks are off and every
-//! time rule is checked here against the `now` the caller passes (Unix seconds):
+//! Signing and signature checks are the `jsonwebtoken` crate (RustCrypto backend).
+//! Its `decode` would read the system clock for `exp`/`nbf`, so sparrow-core uses only
+//! its HMAC signing and verification (`jsonwebtoken::encode`, `crypto::verify`) and
+//! checks the header and every claim itself, against the `now` the caller passes (Unix
+//! seconds):
 //!
 //! - **Algorithm**: HS256 only. `none`, every other algorithm and any header that is
 //!   not plain `{"alg":"HS256", "typ"?, "kid"?}` are refused before a key is used.
@@ -25,7 +27,7 @@ mod duration;
 mod error;
 mod keyring;
 
-use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header, Validation};
+use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header};
 use serde::{Deserialize, Serialize};
 
 pub use duration::{parse_duration, Lifetime, MAX_LIFETIME_SECONDS};
@@ -296,8 +298,8 @@ pub fn verify_token(
     let header_json = b64url(header_b64, "the header is not base64url")?;
     // serde would also read a struct from a JSON array; a JWT's parts are objects.
     let is_object = |json: &[u8]| json.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{');
-    if !is_object(&header_json) || !is_object(&b64url(claims_b64, "the claims are not base64url")?)
-    {
+    let claims_json = b64url(claims_b64, "the claims are not base64url")?;
+    if !is_object(&header_json) || !is_object(&claims_json) {
         return Err(TokenError::Malformed {
             rule: "the header and the claims must be JSON objects",
         });
@@ -322,28 +324,26 @@ pub fn verify_token(
         Some(kid) => keyring.by_kid(kid).ok_or(TokenError::UnknownKid)?,
         None => keyring.legacy_key().ok_or(TokenError::MissingKid)?,
     };
-    let mut validation = Validation::new(Algorithm::HS256);
-    validation.validate_exp = false;
-    validation.validate_nbf = false;
-    validation.validate_aud = false;
-    validation.required_spec_claims.clear();
-    let data = jsonwebtoken::decode::<RawClaims>(
-        token,
+    // jsonwebtoken computes and compares the HMAC (constant-time, RustCrypto's `hmac`);
+    // the header was checked above and the claims are decoded once, below.
+    let (message, signature) = token.rsplit_once('.').unwrap_or((token, ""));
+    let verified = jsonwebtoken::crypto::verify(
+        signature,
+        message.as_bytes(),
         &DecodingKey::from_secret(secret.bytes()),
-        &validation,
+        Algorithm::HS256,
     )
-    .map_err(|e| match e.kind() {
-        jsonwebtoken::errors::ErrorKind::InvalidSignature => TokenError::Signature,
-        jsonwebtoken::errors::ErrorKind::InvalidAlgorithm
-        | jsonwebtoken::errors::ErrorKind::InvalidAlgorithmName => TokenError::Algorithm,
-        jsonwebtoken::errors::ErrorKind::Base64(_) => TokenError::Malformed {
-            rule: "a part is not base64url",
-        },
-        _ => TokenError::Malformed {
-            rule: "the claims are not a JSON object of the expected types",
-        },
+    .map_err(|_| TokenError::Malformed {
+        rule: "the signature is not base64url",
     })?;
-    check_claims(data.claims, now, options)
+    if !verified {
+        return Err(TokenError::Signature);
+    }
+    let claims: RawClaims =
+        serde_json::from_slice(&claims_json).map_err(|_| TokenError::Malformed {
+            rule: "the claims are not a JSON object of the expected types",
+        })?;
+    check_claims(claims, now, options)
 }
 
 fn check_claims(raw: RawClaims, now: i64, options: &VerifyOptions) -> Result<Claims, TokenError> {

@@ -71,3 +71,19 @@ fn durations_table() {
         }
     }
 }
+
+/// The preflight example's two sample files: the guide's template is refused, the
+/// filled-in file passes (the example exits 1 and 0 on them).
+#[test]
+fn preflight_sample_files() {
+    use sparrow_core::config::{check_env, parse_env_file};
+    let template = parse_env_file(include_str!("../../examples/env/guide-template.env")).unwrap();
+    let problems = check_env(&template, Some("production"));
+    assert!(problems.len() >= 5, "{problems:?}");
+    assert!(
+        problems.iter().all(|p| p.code == "env_placeholder"),
+        "{problems:?}"
+    );
+    let good = parse_env_file(include_str!("../../examples/env/production-good.env")).unwrap();
+    assert_eq!(check_env(&good, None), []);
+}
