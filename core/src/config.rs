@@ -93,19 +93,18 @@ pub fn check_env(vars: &BTreeMap<String, String>, node_env: Option<&str>) -> Vec
         .or_else(|| vars.get("NODE_ENV").map(String::as_str))
         .unwrap_or("development");
     let production = env_name == "production";
-    let mut c = Checker {
-        vars,
-        problems: Vec::new(),
-    };
-    for (name, value) in vars {
-        if is_placeholder(value) {
-            c.problem(
-                name,
-                "env_placeholder",
-                "is still a <placeholder> from the template",
-            );
-        }
-    }
+    // A <placeholder> is the one problem worth reporting for its variable: it is
+    // reported here, and the checker records nothing else about that variable.
+    let problems = vars
+        .iter()
+        .filter(|(_, value)| is_placeholder(value))
+        .map(|(name, _)| EnvProblem {
+            variable: name.clone(),
+            code: "env_placeholder",
+            message: "is still a <placeholder> from the template".to_owned(),
+        })
+        .collect();
+    let mut c = Checker { vars, problems };
     match c.get("JWT_SECRET") {
         None => c.problem(
             "JWT_SECRET",
@@ -161,18 +160,7 @@ pub fn check_env(vars: &BTreeMap<String, String>, node_env: Option<&str>) -> Vec
             }
         }
     }
-    // A <placeholder> is the one problem worth reporting for its variable.
-    let placeholders: Vec<String> = vars
-        .iter()
-        .filter(|(_, v)| is_placeholder(v))
-        .map(|(k, _)| k.clone())
-        .collect();
-    let mut problems = c.problems;
-    problems.retain(|p| {
-        p.code == "env_placeholder" && p.message.contains("<placeholder>")
-            || !placeholders.contains(&p.variable)
-    });
-    problems
+    c.problems
 }
 
 fn is_placeholder(v: &str) -> bool {
@@ -195,6 +183,9 @@ impl Checker<'_> {
     }
 
     fn problem(&mut self, variable: &str, code: &'static str, message: &str) {
+        if self.vars.get(variable).is_some_and(|v| is_placeholder(v)) {
+            return;
+        }
         self.problems.push(EnvProblem {
             variable: variable.to_owned(),
             code,
