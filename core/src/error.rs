@@ -2,12 +2,15 @@
 
 use std::sync::LazyLock;
 
+use crate::allocation::AllocationError;
 use crate::config::{ConfigError, ENV_CODES};
 use crate::identity::IdentityError;
 use crate::jwt::{DurationError, KeyError, TokenError};
 use crate::money::MoneyError;
 use crate::password::{PasswordError, PasswordPolicyError, PasswordRule};
+use crate::persona::{ModelError, PersonaError};
 use crate::profile::{FieldError, InvalidProfile, ProfileError};
+use crate::risk::RiskError;
 
 /// Any error sparrow-core returns. Each module has its own enum; this wraps them so a
 /// caller can handle every failure in one place and still read a stable [`code`](Error::code).
@@ -41,6 +44,18 @@ pub enum Error {
     /// A `.env` file could not be read.
     #[error(transparent)]
     Config(#[from] ConfigError),
+    /// An allocation, strategy, split or rebalance was refused.
+    #[error(transparent)]
+    Allocation(#[from] AllocationError),
+    /// A risk constraint, portfolio or risk input was refused.
+    #[error(transparent)]
+    Risk(#[from] RiskError),
+    /// A scoring table or training run was refused.
+    #[error(transparent)]
+    Persona(#[from] PersonaError),
+    /// A persona model could not be saved or loaded.
+    #[error(transparent)]
+    Model(#[from] ModelError),
 }
 
 impl Error {
@@ -56,6 +71,10 @@ impl Error {
             Self::Key(e) => e.code(),
             Self::Duration(e) => e.code(),
             Self::Config(e) => e.code(),
+            Self::Allocation(e) => e.code(),
+            Self::Risk(e) => e.code(),
+            Self::Persona(e) => e.code(),
+            Self::Model(e) => e.code(),
         }
     }
 
@@ -88,6 +107,10 @@ impl Error {
             Self::Key(e) => vec![single("secret", e.code(), e)],
             Self::Duration(e) => vec![single("expires_in", e.code(), e)],
             Self::Config(e) => vec![single("env_file", e.code(), e)],
+            Self::Allocation(e) => vec![single(&e.field(), e.code(), e)],
+            Self::Risk(e) => vec![single(&e.field(), e.code(), e)],
+            Self::Persona(e) => vec![single(e.field(), e.code(), e)],
+            Self::Model(e) => vec![single(e.field(), e.code(), e)],
         }
     }
 }
@@ -125,6 +148,10 @@ pub static ALL_CODES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
         .chain(DurationError::CODES)
         .chain(ENV_CODES)
         .chain(ConfigError::CODES)
+        .chain(AllocationError::CODES)
+        .chain(RiskError::CODES)
+        .chain(PersonaError::CODES)
+        .chain(ModelError::CODES)
         .copied()
         .collect()
 });

@@ -9,6 +9,9 @@
 //! - [`identity`] — PAN, IFSC, mobile, email, PIN code and Aadhaar validation.
 //! - [`profile`] — validation of the investor profile as a whole record.
 //! - [`db`] — the numeric column rules and the PostgreSQL migration generated from them.
+//! - [`allocation`] — asset allocations, strategies, blends, SIP splits, rebalancing.
+//! - [`risk`] — risk constraints and the risk-v1 assessment.
+//! - [`persona`] — rules-v2-blended classification and k-means personas.
 //! - [`Error`] and [`ALL_CODES`] — one error family with stable codes
 //!   (catalogue: `docs/errors.md`).
 //!
@@ -24,15 +27,20 @@
 #![forbid(unsafe_code)]
 
 pub mod access;
+pub mod allocation;
 pub mod config;
 pub mod db;
 mod error;
+mod exact;
 pub mod identity;
 pub mod jwt;
 pub mod money;
 pub mod password;
+pub mod persona;
 pub mod profile;
+pub mod risk;
 
+pub use allocation::{blend_allocation, rebalance, split_amount, strategy_for};
 pub use db::migration_sql;
 pub use error::{Error, ALL_CODES};
 pub use identity::{
@@ -40,7 +48,11 @@ pub use identity::{
     validate_pincode,
 };
 pub use money::{allocate, format_compact, format_inr, parse_money, units_for, value_of};
+pub use persona::{
+    classify, classify_blended, classify_blended_many, classify_many, train_personas, PersonaModel,
+};
 pub use profile::{validate_profile, validate_profile_json};
+pub use risk::{assess_risk, check_constraints, check_strategy};
 
 /// The README's Rust examples, compiled and run as doc tests so the README stays true.
 #[cfg(doctest)]

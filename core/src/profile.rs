@@ -165,6 +165,53 @@ pub struct Profile {
 }
 
 impl Profile {
+    /// A profile from its six scoring fields and no optional fields. Refuses an age or
+    /// horizon out of range with the same errors as [`validate_profile`].
+    ///
+    /// ```
+    /// use sparrow_core::profile::*;
+    /// let p = Profile::new(35, 8, RiskTolerance::Moderate, Volatility::Medium,
+    ///                      Liquidity::Medium, Knowledge::Intermediate).unwrap();
+    /// assert_eq!(p.age(), 35);
+    /// assert_eq!(Profile::new(17, 8, RiskTolerance::Moderate, Volatility::Medium,
+    ///     Liquidity::Medium, Knowledge::Intermediate).unwrap_err().errors.len(), 1);
+    /// ```
+    pub fn new(
+        age: u8,
+        horizon_years: u8,
+        risk_tolerance: RiskTolerance,
+        volatility: Volatility,
+        liquidity: Liquidity,
+        knowledge: Knowledge,
+    ) -> Result<Profile, InvalidProfile> {
+        let mut errors = Vec::new();
+        for (rule, v) in [(db::AGE, age), (db::HORIZON_YEARS, horizon_years)] {
+            if !(rule.min..=rule.max).contains(&i64::from(v)) {
+                errors.push(ProfileError::OutOfRange {
+                    field: rule.field,
+                    min: rule.min,
+                    max: rule.max,
+                });
+            }
+        }
+        if !errors.is_empty() {
+            return Err(InvalidProfile { errors });
+        }
+        Ok(Profile {
+            age,
+            horizon_years,
+            risk_tolerance,
+            volatility,
+            liquidity,
+            knowledge,
+            goal: None,
+            target_amount: None,
+            target_year: None,
+            monthly_sip: None,
+            lump_sum: None,
+        })
+    }
+
     /// Age in years (18–100).
     pub fn age(&self) -> u8 {
         self.age
@@ -415,7 +462,7 @@ fn pydantic_int_string(text: &str) -> Option<Result<i64, ()>> {
 }
 
 /// A decimal number with an optional exponent, read exactly (no binary float).
-fn parse_decimal_number(text: &str) -> Option<Decimal> {
+pub(crate) fn parse_decimal_number(text: &str) -> Option<Decimal> {
     if text.len() > 64 {
         return None;
     }

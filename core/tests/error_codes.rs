@@ -229,7 +229,96 @@ fn produced() -> Vec<&'static str> {
         ("MINIO_ACCESS_KEY", "minioadmin"),
     ]));
     codes.push(parse_env_file("no equals sign").unwrap_err().code());
+    codes.extend(allocation_risk_persona_codes());
     codes.push(Error::from(parse_env_file(&"#".repeat(300_000)).unwrap_err()).code());
+    codes
+}
+
+fn allocation_risk_persona_codes() -> Vec<&'static str> {
+    use sparrow_core::allocation::*;
+    use sparrow_core::persona::*;
+    use sparrow_core::risk::*;
+    let mut codes = Vec::new();
+    let d = |s: &str| s.parse::<Decimal>().unwrap();
+    let pct = |s: &str| s.parse::<Percent>().unwrap();
+    let mut a = |r: Result<(), AllocationError>| codes.push(r.unwrap_err().code());
+    a(Allocation::new([]).map(drop));
+    a(Allocation::new([(AssetClass::Equity, pct("99"))]).map(drop));
+    a(Allocation::new([
+        (AssetClass::Equity, pct("50")),
+        (AssetClass::Equity, pct("50")),
+    ])
+    .map(drop));
+    a(Strategy::from_ml_json(r#"{"allocation": {"cash": 1}}"#).map(drop));
+    a(strategy_for("bold").map(drop));
+    a(blend_allocation(&[PersonaWeight {
+        persona: PersonaId::CapitalGuardian,
+        weight: d("-1"),
+    }])
+    .map(drop));
+    a(blend_allocation(&[PersonaWeight {
+        persona: PersonaId::CapitalGuardian,
+        weight: d("0"),
+    }])
+    .map(drop));
+    let slot = |id: &str, min: i64, multiple: i64| FundSlot {
+        id: id.into(),
+        weight: Decimal::ONE,
+        min_amount: Money::from_rupees(min).unwrap(),
+        multiple: Money::from_rupees(multiple).unwrap(),
+    };
+    let many: Vec<FundSlot> = (0..=MAX_FUNDS)
+        .map(|i| slot(&i.to_string(), 0, 1))
+        .collect();
+    a(split_amount(Money::from_rupees(1).unwrap(), &many).map(drop));
+    a(Strategy::from_db_json("[]").map(drop));
+    a(split_amount(Money::from_rupees(100).unwrap(), &[slot("a", 500, 100)]).map(drop));
+    a(split_amount(Money::from_rupees(150).unwrap(), &[slot("a", 0, 100)]).map(drop));
+    a(split_amount(
+        Money::from_rupees(900).unwrap(),
+        &[slot("a", 300, 300), slot("b", 500, 500)],
+    )
+    .map(drop));
+    a(split_amount(Money::ZERO, &[slot("a", 0, 1)]).map(drop));
+    let target = [("a".to_string(), pct("100"))];
+    a(rebalance(&[], &target, RebalanceOptions::default()).map(drop));
+    let max = |id: &str| Position {
+        id: id.into(),
+        value: Money::MAX,
+    };
+    a(rebalance(&[max("a"), max("b")], &target, RebalanceOptions::default()).map(drop));
+
+    let mut r = |e: RiskError| codes.push(e.code());
+    r(RiskConstraint::new("max_cash", Decimal::ONE).unwrap_err());
+    r(RiskConstraint::new("max_equity", d("101")).unwrap_err());
+    r(RiskConstraint::from_json_row(&json!([])).unwrap_err());
+    r(check_constraints(&[], &[]).unwrap_err());
+    r(assess_risk_json("{}").unwrap_err());
+
+    let mut p = |e: PersonaError| codes.push(e.code());
+    p(ScoringTable::from_json("[]").unwrap_err());
+    let profiles = synthetic_profiles(10, 1).unwrap();
+    p(train_personas(&profiles, 0, 1).unwrap_err());
+    p(train_personas(&[], 3, 1).unwrap_err());
+
+    let dir = std::env::temp_dir().join(format!("sparrow-codes-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let model = train_personas(&synthetic_profiles(200, 1).unwrap(), 3, 1).unwrap();
+    let mut m = |e: ModelError| codes.push(e.code());
+    m(model.save(&dir, "bad name", "1").unwrap_err());
+    m(PersonaModel::load(&dir, "missing", None).unwrap_err());
+    model.save(&dir, "m", "1").unwrap();
+    m(model.save(&dir, "m", "1").unwrap_err());
+    m(PersonaModel::from_json("{}").unwrap_err());
+    m(
+        PersonaModel::from_json(
+            r#"{"format": "sparrow-core/persona-model", "format_version": 99}"#,
+        )
+        .unwrap_err(),
+    );
+    let file = dir.join("m_v1.json");
+    m(PersonaModel::load(&file, "m", None).unwrap_err());
+    std::fs::remove_dir_all(&dir).unwrap();
     codes
 }
 

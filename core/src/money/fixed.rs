@@ -472,6 +472,26 @@ fn overflow(op: &'static str) -> MoneyError {
     }
 }
 
+impl Percent {
+    /// 0.00 %.
+    pub const ZERO: Percent = Percent { minor: 0 };
+    /// 100.00 %.
+    pub const HUNDRED: Percent = Percent { minor: 10_000 };
+
+    /// A percent from hundredths known to be in range at compile time (constant tables);
+    /// out-of-range values are clamped, which the tables' tests rule out.
+    pub(crate) const fn from_hundredths_const(minor: i64) -> Percent {
+        let clamped = if minor < 0 {
+            0
+        } else if minor > 10_000 {
+            10_000
+        } else {
+            minor
+        };
+        Percent { minor: clamped }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

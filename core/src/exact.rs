@@ -1,0 +1,211 @@
+//! Exact rational helpers shared by the allocation, persona and risk rules.
+//!
+//! Every quotient that the rules round is computed as an integer ratio and rounded
+//! once, so no result depends on the 28-digit precision of `Decimal` division or on
+//! the order of operations.
+
+use rust_decimal::Decimal;
+use serde_json::Value;
+
+/// The value as an integer count of `10^-scale` steps, if it is exact at that scale and
+/// fits comfortably (below 10^30 steps).
+pub(crate) fn to_scaled(value: Decimal, scale: u32) -> Option<i128> {
+    let normal = value.normalize();
+    if normal.scale() > scale {
+        return None;
+    }
+    let factor = 10i128.checked_pow(scale.checked_sub(normal.scale())?)?;
+    let scaled = normal.mantissa().checked_mul(factor)?;
+    (scaled.unsigned_abs() < 10u128.pow(30)).then_some(scaled)
+}
+
+/// `num / den` rounded half to even (den must be positive; a zero `den` gives 0).
+pub(crate) fn div_half_even(num: i128, den: i128) -> i128 {
+    if den <= 0 {
+        return 0;
+    }
+    let q = num.div_euclid(den);
+    let r = num.rem_euclid(den);
+    let twice = r.saturating_mul(2);
+    if twice > den || (twice == den && q.rem_euclid(2) == 1) {
+        q.saturating_add(1)
+    } else {
+        q
+    }
+}
+
+/// `num / den` rounded down (toward negative infinity); a zero `den` gives 0.
+pub(crate) fn div_floor(num: i128, den: i128) -> i128 {
+    if den <= 0 {
+        return 0;
+    }
+    num.div_euclid(den)
+}
+
+/// `mantissa × 10^-scale` as a `Decimal` (scale ≤ 28; values out of range give zero,
+/// which callers rule out by bounding their inputs).
+pub(crate) fn decimal(mantissa: i128, scale: u32) -> Decimal {
+    Decimal::try_from_i128_with_scale(mantissa, scale).unwrap_or_default()
+}
+
+/// A JSON number (read from its literal) or a decimal string as an exact `Decimal`.
+/// Booleans, other types and unreadable literals give `None`.
+pub(crate) fn json_decimal(value: &Value) -> Option<Decimal> {
+    match value {
+        Value::Number(n) => crate::profile::parse_decimal_number(&n.to_string()),
+        Value::String(s) => {
+            let t = s.trim();
+            if t.is_empty() || t.len() > 64 || t.contains(['e', 'E']) {
+                return None;
+            }
+            Decimal::from_str_exact(t).ok()
+        }
+        _ => None,
+    }
+}
+
+/// serde for `Decimal` fields, following api.md's value rules: written as a string;
+/// read from a decimal string, an integer, or a JSON number's literal (serde_json's
+/// `arbitrary_precision`), never from a binary float or a boolean. Use with
+/// `#[serde(with = "crate::exact::decimal_serde")]`.
+pub(crate) mod decimal_serde {
+    use std::fmt;
+
+    use rust_decimal::Decimal;
+    use serde::de::{self, MapAccess, Visitor};
+
+    const JSON_NUMBER_TOKEN: &str = "$serde_json::private::Number";
+
+    pub(crate) fn serialize<S: serde::Serializer>(v: &Decimal, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(v)
+    }
+
+    pub(crate) fn deserialize<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {
+        d.deserialize_any(DecimalVisitor)
+    }
+
+    pub(crate) struct DecimalVisitor;
+
+    fn literal<E: de::Error>(text: &str) -> Result<Decimal, E> {
+        crate::profile::parse_decimal_number(text.trim())
+            .filter(|_| !text.trim().is_empty())
+            .ok_or_else(|| E::custom("must be a decimal number such as \"12.5\""))
+    }
+
+    impl<'de> Visitor<'de> for DecimalVisitor {
+        type Value = Decimal;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a decimal string or an integer (binary floats are refused)")
+        }
+        fn visit_str<E: de::Error>(self, v: &str) -> Result<Decimal, E> {
+            if v.contains(['e', 'E']) {
+                return Err(E::custom("must be a plain decimal (no exponent)"));
+            }
+            literal(v)
+        }
+        fn visit_i64<E: de::Error>(self, v: i64) -> Result<Decimal, E> {
+            Ok(Decimal::from(v))
+        }
+        fn visit_u64<E: de::Error>(self, v: u64) -> Result<Decimal, E> {
+            Ok(Decimal::from(v))
+        }
+        fn visit_f64<E: de::Error>(self, _: f64) -> Result<Decimal, E> {
+            Err(E::custom(
+                "binary floating-point numbers are refused; pass a decimal string",
+            ))
+        }
+        fn visit_bool<E: de::Error>(self, _: bool) -> Result<Decimal, E> {
+            Err(E::custom("booleans are refused; pass a decimal string"))
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Decimal, A::Error> {
+            let key: Option<String> = map.next_key()?;
+            if key.as_deref() != Some(JSON_NUMBER_TOKEN) {
+                return Err(de::Error::invalid_type(de::Unexpected::Map, &self));
+            }
+            let text: String = map.next_value()?;
+            literal(&text)
+        }
+    }
+
+    /// The same for `Option<Decimal>` (null or absent is `None`).
+    pub(crate) mod option {
+        use rust_decimal::Decimal;
+        use serde::Deserialize;
+
+        pub(crate) fn serialize<S: serde::Serializer>(
+            v: &Option<Decimal>,
+            s: S,
+        ) -> Result<S::Ok, S::Error> {
+            match v {
+                Some(d) => s.collect_str(d),
+                None => s.serialize_none(),
+            }
+        }
+
+        pub(crate) fn deserialize<'de, D: serde::Deserializer<'de>>(
+            d: D,
+        ) -> Result<Option<Decimal>, D::Error> {
+            #[derive(Deserialize)]
+            struct Wrap(#[serde(with = "super")] Decimal);
+            Ok(Option::<Wrap>::deserialize(d)?.map(|Wrap(v)| v))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rounding() {
+        assert_eq!(div_half_even(5, 2), 2);
+        assert_eq!(div_half_even(7, 2), 4);
+        assert_eq!(div_half_even(-5, 2), -2);
+        assert_eq!(div_half_even(10, 3), 3);
+        assert_eq!(div_half_even(20, 3), 7);
+        assert_eq!(div_half_even(1, 0), 0);
+        assert_eq!(div_floor(-1, 3), -1);
+        assert_eq!(to_scaled(Decimal::new(15, 2), 4), Some(1500));
+        assert_eq!(to_scaled(Decimal::new(15, 5), 4), None);
+        assert_eq!(to_scaled(Decimal::new(1500000, 7), 4), Some(1500));
+        assert_eq!(
+            json_decimal(&serde_json::json!(0.1)),
+            Some(Decimal::new(1, 1))
+        );
+        assert_eq!(
+            json_decimal(&serde_json::json!(" 2.50 ")),
+            Some(Decimal::new(250, 2))
+        );
+        assert_eq!(json_decimal(&serde_json::json!(true)), None);
+    }
+
+    #[derive(serde::Serialize, serde::Deserialize, Debug, PartialEq)]
+    struct W {
+        #[serde(with = "decimal_serde")]
+        v: Decimal,
+        #[serde(with = "decimal_serde::option", default)]
+        o: Option<Decimal>,
+    }
+
+    #[test]
+    fn decimal_fields() {
+        let w: W = serde_json::from_str(r#"{"v": 0.1, "o": "2.50"}"#).unwrap();
+        assert_eq!(
+            w,
+            W {
+                v: Decimal::new(1, 1),
+                o: Some(Decimal::new(250, 2))
+            }
+        );
+        assert_eq!(
+            serde_json::to_string(&w).unwrap(),
+            r#"{"v":"0.1","o":"2.50"}"#
+        );
+        let w: W = serde_json::from_str(r#"{"v": 7}"#).unwrap();
+        assert_eq!(w.o, None);
+        assert!(serde_json::from_str::<W>(r#"{"v": true}"#).is_err());
+        assert!(serde_json::from_str::<W>(r#"{"v": "1e5"}"#).is_err());
+        assert!(serde_json::from_str::<W>(r#"{"v": ""}"#).is_err());
+    }
+}
