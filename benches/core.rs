@@ -188,5 +188,95 @@ fn auth(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, money, identity, profile, auth);
+fn personas_and_risk(c: &mut Criterion) {
+    use criterion::Throughput;
+    use sparrow_core::allocation::*;
+    use sparrow_core::persona::*;
+    use sparrow_core::risk::*;
+
+    let profiles = synthetic_profiles(10_000, 1).unwrap();
+    let one = profiles.first().cloned().unwrap();
+    c.bench_function("persona/classify_blended", |b| {
+        b.iter(|| black_box(classify_blended(black_box(&one))))
+    });
+    c.bench_function("persona/classify", |b| {
+        b.iter(|| black_box(classify(black_box(&one))))
+    });
+    let mut g = c.benchmark_group("persona/classify_blended_many");
+    g.throughput(Throughput::Elements(profiles.len() as u64));
+    g.bench_function("10k", |b| {
+        b.iter(|| black_box(classify_blended_many(black_box(&profiles))))
+    });
+    g.finish();
+
+    let slot = |id: &str, w: &str| FundSlot {
+        id: id.into(),
+        weight: w.parse().unwrap(),
+        min_amount: Money::from_rupees(500).unwrap(),
+        multiple: Money::from_rupees(100).unwrap(),
+    };
+    let funds = [
+        slot("equity", "32.65"),
+        slot("debt", "38.82"),
+        slot("hybrid", "13.53"),
+        slot("gold", "3.53"),
+        slot("intl", "3.53"),
+        slot("liquid", "7.94"),
+    ];
+    let sip = Money::from_rupees(25_000).unwrap();
+    c.bench_function("allocation/split_amount 6 funds", |b| {
+        b.iter(|| black_box(split_amount(black_box(sip), black_box(&funds)).unwrap()))
+    });
+    let holdings: Vec<Position> = (0..10)
+        .map(|i| Position {
+            id: format!("f{i}"),
+            value: Money::from_rupees(10_000 + 1_000 * i).unwrap(),
+        })
+        .collect();
+    let target: Vec<(String, Percent)> = (0..10)
+        .map(|i| (format!("f{i}"), Percent::from_minor(1_000).unwrap()))
+        .collect();
+    let options = RebalanceOptions {
+        new_money: Money::from_rupees(5_000).unwrap(),
+        ..RebalanceOptions::default()
+    };
+    c.bench_function("allocation/rebalance 10 funds", |b| {
+        b.iter(|| black_box(rebalance(black_box(&holdings), black_box(&target), options).unwrap()))
+    });
+    let portfolio: Vec<Fund> = [
+        ("Large Cap", "0.30", "14"),
+        ("Mid Cap", "0.20", "19"),
+        ("Gilt", "0.25", "4"),
+        ("Liquid", "0.15", "1"),
+        ("Gold ETF", "0.10", "12"),
+    ]
+    .iter()
+    .enumerate()
+    .map(|(i, (cat, w, v))| Fund {
+        scheme_name: format!("Fund number {i} - Direct Plan - Growth"),
+        category: Some((*cat).into()),
+        weight: w.parse().unwrap(),
+        volatility: v.parse().unwrap(),
+    })
+    .collect();
+    let rp = RiskProfile {
+        persona: PersonaId::BalancedVoyager,
+        horizon_years: 4,
+    };
+    c.bench_function("risk/assess_risk 5 funds", |b| {
+        b.iter(|| black_box(assess_risk(black_box(&rp), black_box(&portfolio))))
+    });
+
+    let mut g = c.benchmark_group("persona/train_personas");
+    g.sample_size(10);
+    for n in [100_000usize, 1_000_000] {
+        let population = synthetic_profiles(n, 2026).unwrap();
+        g.bench_function(format!("{n} profiles k=3"), |b| {
+            b.iter(|| black_box(train_personas(black_box(&population), 3, 42).unwrap()))
+        });
+    }
+    g.finish();
+}
+
+criterion_group!(benches, money, identity, profile, auth, personas_and_risk);
 criterion_main!(benches);

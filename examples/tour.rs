@@ -3,7 +3,9 @@
 //! Parses and formats amounts the Indian way, validates a client's identifiers, shows
 //! every problem of a bad profile at once, splits a SIP into parts that sum exactly, and
 //! walks a login: password policy, argon2id hashing, a legacy bcrypt upgrade, tokens,
-//! authorisation and a production configuration check.
+//! authorisation and a production configuration check; then takes a profile to its
+//! persona, a blended allocation, a ₹25,000 SIP split across funds and a risk check of
+//! the resulting portfolio, and trains k-means personas from a synthetic population.
 
 use rust_decimal::Decimal;
 use serde_json::json;
@@ -310,6 +312,219 @@ fn auth_tour() -> Result<(), Error> {
         }
     }
     println!("  (cargo run --example preflight -- examples/env/guide-template.env exits 1; the good file exits 0)");
+    persona_tour()
+}
+
+fn persona_tour() -> Result<(), Error> {
+    use sparrow_core::allocation::{
+        blend_allocation, rebalance, split_amount, FundSlot, PersonaWeight, Position,
+        RebalanceOptions,
+    };
+    use sparrow_core::persona::{
+        classify, classify_blended, synthetic_profiles, train_personas_with, TrainOptions,
+    };
+    use sparrow_core::risk::{assess_risk, check_constraints, Fund, Holding, RiskProfile};
+
+    section("9. Profile → persona → blended allocation → a ₹25,000 SIP → a risk check");
+    let profile = validate_profile(
+        &json!({"age": 34, "horizon_years": 12, "risk_tolerance": "Moderate", "volatility": "High",
+                "liquidity": "Low", "knowledge": "Intermediate", "monthly_sip": "25000"}),
+        ValidationMode::Strict,
+    )?;
+    let c = classify(&profile);
+    println!(
+        "  rules-v2-blended: {} (confidence {}; exact quotient to 12 decimals)",
+        c.persona.name(),
+        c.confidence
+    );
+    let blended = classify_blended(&profile);
+    for d in &blended.distribution {
+        println!("    {:<20} weight {}", d.persona.name(), d.weight);
+    }
+    let weights: Vec<PersonaWeight> = sparrow_core::persona::PersonaId::ALL
+        .iter()
+        .map(|p| PersonaWeight {
+            persona: *p,
+            weight: c.probability(*p),
+        })
+        .collect();
+    let allocation = blend_allocation(&weights)?;
+    let shown: Vec<String> = allocation
+        .iter()
+        .map(|(k, p)| format!("{k} {p}%"))
+        .collect();
+    println!(
+        "  blended allocation (sums to exactly 100.00%): {}",
+        shown.join(", ")
+    );
+
+    // One fund per asset class, each with its minimum and step; the SIP splits exactly.
+    let funds = [
+        ("Parag Parikh Flexi Cap", "Flexi Cap", "equity", "13.8"),
+        ("HDFC Corporate Bond", "Corporate Bond", "debt", "3.1"),
+        (
+            "ICICI Balanced Advantage",
+            "Balanced Advantage",
+            "hybrid",
+            "8.9",
+        ),
+        ("Nippon Gold ETF FoF", "Gold ETF", "gold", "14.2"),
+        (
+            "Motilal Nasdaq 100 FoF",
+            "International FoF",
+            "international",
+            "21.5",
+        ),
+        ("Axis Liquid", "Liquid", "liquid", "0.6"),
+    ];
+    let slots: Vec<FundSlot> = funds
+        .iter()
+        .map(|(name, _, class, _)| FundSlot {
+            id: (*name).to_owned(),
+            weight: sparrow_core::allocation::AssetClass::from_name(class)
+                .map(|c| allocation.get(c).as_decimal())
+                .unwrap_or_default(),
+            min_amount: Money::from_rupees(500).unwrap_or(Money::ZERO),
+            multiple: Money::from_rupees(100).unwrap_or(Money::ZERO),
+        })
+        .collect();
+    let sip = profile.monthly_sip().unwrap_or(Money::ZERO);
+    let parts = split_amount(sip, &slots)?;
+    for p in &parts {
+        println!("    {:<26} {:>10}", p.id, format_inr(p.amount));
+    }
+    let total = Money::checked_sum(parts.iter().map(|p| p.amount))?;
+    println!(
+        "    {:<26} {:>10}  (₹500 minimum, ₹100 steps, exact total)",
+        "total",
+        format_inr(total)
+    );
+    let tiny = split_amount(Money::from_rupees(2_000)?, &slots);
+    if let Err(e) = tiny {
+        println!(
+            "  a ₹2,000 SIP across the same six funds → {}: {e}",
+            e.code()
+        );
+    }
+
+    let portfolio: Vec<Fund> = funds
+        .iter()
+        .zip(&parts)
+        .map(|((name, category, _, vol), part)| Fund {
+            scheme_name: (*name).to_owned(),
+            category: Some((*category).to_owned()),
+            weight: part.amount.as_decimal() / sip.as_decimal(),
+            volatility: vol.parse().unwrap_or_default(),
+        })
+        .collect();
+    let risk = assess_risk(&RiskProfile::from_profile(&profile), &portfolio);
+    println!(
+        "  risk-v1: {} (score {}) — {}",
+        risk.risk_level, risk.risk_score, risk.persona_alignment
+    );
+    for f in &risk.risk_factors {
+        println!(
+            "    {} {} ({}): {}",
+            f.name,
+            f.contribution,
+            f.severity.as_str(),
+            f.description
+        );
+    }
+    let holdings: Vec<Holding> = funds
+        .iter()
+        .zip(&parts)
+        .map(|((name, category, _, vol), part)| Holding {
+            id: (*name).to_owned(),
+            category: (*category).to_owned(),
+            value: part.amount,
+            volatility: vol.parse().ok(),
+        })
+        .collect();
+    let strategy = sparrow_core::strategy_for(c.persona.slug())?;
+    let report = check_constraints(&holdings, strategy.constraints())?;
+    println!(
+        "  the {} strategy's own constraints: {} violation(s), {} target(s) not limits",
+        strategy.name(),
+        report.violations.len(),
+        report.not_evaluated.len()
+    );
+    for v in &report.violations {
+        println!("    ✗ {}", v.message);
+    }
+
+    let positions: Vec<Position> = parts
+        .iter()
+        .map(|p| Position {
+            id: p.id.clone(),
+            value: p.amount,
+        })
+        .collect();
+    let target: Vec<(String, sparrow_core::money::Percent)> = funds
+        .iter()
+        .zip(&slots)
+        .map(|((name, ..), slot)| {
+            (
+                (*name).to_owned(),
+                sparrow_core::money::Percent::try_from_decimal(slot.weight).unwrap_or_default(),
+            )
+        })
+        .collect();
+    let plan = rebalance(
+        &positions,
+        &target,
+        RebalanceOptions {
+            buy_only: true,
+            new_money: Money::from_rupees(5_000)?,
+            ..RebalanceOptions::default()
+        },
+    )?;
+    let buys: Vec<String> = plan
+        .trades
+        .iter()
+        .map(|t| format!("{} {}", t.id, format_inr(t.amount)))
+        .collect();
+    println!(
+        "  next month's ₹5,000, buy-only toward the target: {}",
+        buys.join(", ")
+    );
+
+    section("10. Personas learned from data (k-means, linfa-clustering)");
+    let population = synthetic_profiles(100_000, 2026).map_err(Error::from)?;
+    let mut steps = 0;
+    let mut progress = |_: sparrow_core::persona::TrainProgress| steps += 1;
+    let model = train_personas_with(&population, &TrainOptions::default(), Some(&mut progress))?;
+    println!(
+        "  100,000 synthetic profiles, k = 3: {} Lloyd steps reported, converged {}, mean inertia {:.4}",
+        steps,
+        model.training().converged,
+        model.training().inertia
+    );
+    let p = model.predict(&profile);
+    let dist: Vec<String> = p
+        .distribution
+        .iter()
+        .map(|d| format!("{} {}", d.persona.name(), d.weight))
+        .collect();
+    println!("  this profile by the learned model: {}", dist.join(", "));
+    let dir = std::env::temp_dir().join(format!("sparrow-tour-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).map_err(|e| {
+        Error::from(sparrow_core::persona::ModelError::Io {
+            action: "written",
+            kind: e.kind().to_string(),
+        })
+    })?;
+    let path = model.save(&dir, "personas", "20261126_054500")?;
+    let again = sparrow_core::PersonaModel::load(&dir, "personas", None)?;
+    println!(
+        "  saved as {} and loaded back as {} (same centroids: {})",
+        path.file_name()
+            .map(|f| f.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+        again.model_version(),
+        again.centroids() == model.centroids()
+    );
+    let _ = std::fs::remove_dir_all(&dir);
     Ok(())
 }
 

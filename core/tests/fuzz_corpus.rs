@@ -72,3 +72,23 @@ fn password_check_corpus() {
 fn env_parse_corpus() {
     replay("env_parse", harness::env_parse);
 }
+
+#[test]
+fn rules_table_corpus() {
+    replay("rules_table", harness::rules_table);
+}
+
+#[test]
+fn strategy_doc_corpus() {
+    replay("strategy_doc", harness::strategy_doc);
+}
+
+#[test]
+fn model_file_corpus() {
+    replay("model_file", harness::model_file);
+}
+
+#[test]
+fn risk_request_corpus() {
+    replay("risk_request", harness::risk_request);
+}

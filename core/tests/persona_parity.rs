@@ -109,3 +109,47 @@ fn every_recorded_example_agrees() {
     }
     eprintln!("largest probability gap to today's floats: {max_prob_gap}");
 }
+
+/// Every age and horizon band edge, worked out by an independent exact-fraction
+/// reference (tools/reference/persona_bands.py) from domain.md's table.
+#[test]
+fn band_edges_match_the_reference() {
+    let mut n = 0;
+    for line in include_str!("fixtures/persona_bands.jsonl").lines() {
+        let row: Value = serde_json::from_str(line).unwrap();
+        let p = validate_profile(&row["profile"], ValidationMode::Strict).unwrap();
+        let want = &row["expected"];
+        let c = classify(&p);
+        assert_eq!(c.persona.slug(), want["primary"], "{}", row["profile"]);
+        for persona in PersonaId::ALL {
+            assert_eq!(
+                c.probability(persona).to_string(),
+                want["probabilities"][persona.slug()],
+                "{}",
+                row["profile"]
+            );
+        }
+        let b = classify_blended(&p);
+        let dist: Vec<Value> = b
+            .distribution
+            .iter()
+            .map(|d| serde_json::json!([d.persona.slug(), d.weight.to_string()]))
+            .collect();
+        assert_eq!(
+            Value::from(dist),
+            want["distribution"],
+            "{}",
+            row["profile"]
+        );
+        for (class, v) in b.blended_allocation.iter() {
+            assert_eq!(
+                v.to_string(),
+                want["blended_allocation"][class.as_str()],
+                "{}",
+                row["profile"]
+            );
+        }
+        n += 1;
+    }
+    assert_eq!(n, 320);
+}

@@ -106,3 +106,25 @@ fn ex_002_is_the_decimal_answer() {
     assert_eq!(got.risk_score, Decimal::from(94));
     assert_eq!(row["output"]["risk_score"], 95.0);
 }
+
+/// Hand-worked boundary cases (tests/fixtures/risk_bands.jsonl; each row says why).
+#[test]
+fn hand_checked_boundaries() {
+    let mut n = 0;
+    for line in include_str!("fixtures/risk_bands.jsonl").lines() {
+        let row: Value = serde_json::from_str(line).unwrap();
+        let got = serde_json::to_value(assess_risk_value(&row["input"]).unwrap()).unwrap();
+        let want = &row["expected"];
+        for key in [
+            "risk_level",
+            "risk_score",
+            "risk_factors",
+            "recommendations",
+            "persona_alignment",
+        ] {
+            assert_eq!(got[key], want[key], "{}: {key} ({})", row["id"], row["why"]);
+        }
+        n += 1;
+    }
+    assert!(n >= 19);
+}

@@ -248,3 +248,102 @@ pub fn env_parse(data: &[u8]) {
         }
     }
 }
+
+fn fixed_profile() -> sparrow_core::profile::Profile {
+    use sparrow_core::profile::{Knowledge, Liquidity, Profile, RiskTolerance, Volatility};
+    Profile::new(
+        35,
+        8,
+        RiskTolerance::Moderate,
+        Volatility::High,
+        Liquidity::Low,
+        Knowledge::Beginner,
+    )
+    .unwrap_or_else(|e| panic!("a fixed valid profile was refused: {e}"))
+}
+
+/// Scoring tables: a loaded table writes and reads back equal, and classifies with
+/// probabilities that sum to 1 (within the 12-decimal rounding).
+pub fn rules_table(data: &[u8]) {
+    use sparrow_core::persona::ScoringTable;
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    let Ok(table) = ScoringTable::from_json(text) else {
+        return;
+    };
+    assert_eq!(
+        ScoringTable::from_json(&table.to_json()).ok().as_ref(),
+        Some(&table),
+        "to_json must read back"
+    );
+    let c = table.classify(&fixed_profile());
+    let sum: sparrow_core::money::Decimal = c.probabilities.iter().sum();
+    let gap = (sum - sparrow_core::money::Decimal::ONE).abs();
+    assert!(
+        gap <= sparrow_core::money::Decimal::new(2, 12),
+        "probabilities sum to {sum}"
+    );
+    let b = table.classify_blended(&fixed_profile());
+    assert_eq!(b.primary, c.persona);
+}
+
+/// Strategy documents in both forms: a loaded strategy writes and reads back equal, its
+/// allocation (when it sums to 100) really does, and checking it never fails.
+pub fn strategy_doc(data: &[u8]) {
+    use sparrow_core::allocation::Strategy;
+    use sparrow_core::risk::check_strategy;
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    for strategy in [Strategy::from_db_json(text), Strategy::from_ml_json(text)]
+        .into_iter()
+        .flatten()
+    {
+        let json = serde_json::to_string(&strategy).unwrap_or_default();
+        assert_eq!(
+            Strategy::from_db_json(&json).ok().as_ref(),
+            Some(&strategy),
+            "the database form must read back"
+        );
+        let report = check_strategy(&strategy);
+        match strategy.allocation() {
+            Ok(a) => {
+                assert_eq!(a.iter().map(|(_, p)| p.minor()).sum::<i64>(), 10_000);
+                assert!(report.violations.iter().all(|v| v.rule != "allocation_sum"));
+            }
+            Err(_) => assert!(report.violations.iter().any(|v| v.rule == "allocation_sum")),
+        }
+    }
+}
+
+/// Model files: a file that loads predicts weights that sum to exactly 1.
+pub fn model_file(data: &[u8]) {
+    use sparrow_core::persona::PersonaModel;
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    let Ok(model) = PersonaModel::from_json(text) else {
+        return;
+    };
+    let p = model.predict(&fixed_profile());
+    let total: sparrow_core::money::Decimal = p.distribution.iter().map(|d| d.weight).sum();
+    assert_eq!(total, sparrow_core::money::Decimal::ONE);
+    assert_eq!(
+        p.blended_allocation.total(),
+        sparrow_core::money::Decimal::ONE
+    );
+}
+
+/// Risk requests: an accepted request scores 0–100 with at most five recommendations.
+pub fn risk_request(data: &[u8]) {
+    use sparrow_core::risk::assess_risk_json;
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    if let Ok(r) = assess_risk_json(text) {
+        assert!(r.risk_score >= 0.into() && r.risk_score <= 100.into());
+        assert!(!r.recommendations.is_empty() && r.recommendations.len() <= 5);
+        assert!(r.risk_factors.len() <= 5);
+    }
+}

@@ -61,7 +61,7 @@ pub struct FundAmount {
 ///     &[fund("equity", "32.65"), fund("debt", "38.82"), fund("hybrid", "13.53"),
 ///       fund("gold", "3.53"), fund("intl", "3.53"), fund("liquid", "7.94")]).unwrap();
 /// let rupees: Vec<i64> = parts.iter().map(|p| p.amount.paise() / 100).collect();
-/// assert_eq!(rupees, [8200, 9700, 3400, 900, 900, 1900]);
+/// assert_eq!(rupees, [8100, 9700, 3400, 900, 900, 2000]);
 /// ```
 pub fn split_amount(amount: Money, funds: &[FundSlot]) -> Result<Vec<FundAmount>, AllocationError> {
     if amount.paise() <= 0 {

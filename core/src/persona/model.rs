@@ -55,7 +55,8 @@ pub const FEATURES: [&str; 6] = [
     "knowledge",
 ];
 
-fn encode(p: &Profile) -> [f64; 6] {
+/// A profile's six features in the `risk-capacity-v1` encoding ([`FEATURES`]).
+pub fn encode_profile(p: &Profile) -> [f64; 6] {
     let three = |i: usize| i as f64 / 2.0;
     [
         f64::from(100u8.saturating_sub(p.age())) / 82.0,
@@ -84,7 +85,7 @@ fn encode(p: &Profile) -> [f64; 6] {
 }
 
 /// How to train.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct TrainOptions {
     /// Number of clusters, 1–16 (default 3, one per persona).
     pub k: usize,
@@ -95,6 +96,10 @@ pub struct TrainOptions {
     /// Converged when the centroids move less than this (Frobenius norm, in the 0–1
     /// feature units; default 1e-6).
     pub tolerance: f64,
+    /// Start from these centroids instead of the k-means++ seeding (one per cluster,
+    /// finite, in feature space) — to compare with another implementation from the same
+    /// start. Default `None`.
+    pub init: Option<Vec<[f64; 6]>>,
 }
 
 impl Default for TrainOptions {
@@ -104,6 +109,7 @@ impl Default for TrainOptions {
             seed: 42,
             max_iterations: 300,
             tolerance: 1e-6,
+            init: None,
         }
     }
 }
@@ -225,7 +231,7 @@ pub fn train_personas_with(
     let mut flat = Vec::with_capacity(profiles.len().saturating_mul(6));
     let mut distinct: Vec<[u64; 6]> = Vec::with_capacity(k);
     for p in profiles {
-        let row = encode(p);
+        let row = encode_profile(p);
         if distinct.len() < k {
             let bits = row.map(f64::to_bits);
             if !distinct.contains(&bits) {
@@ -257,7 +263,21 @@ pub fn train_personas_with(
             .init_method(init)
             .fit(&dataset)
     };
-    let first = step(KMeansInit::KMeansPlusPlus).map_err(|e| training_error(&e))?;
+    let seeding = match &options.init {
+        None => KMeansInit::KMeansPlusPlus,
+        Some(rows) => {
+            if rows.len() != k || rows.iter().flatten().any(|v| !v.is_finite()) {
+                return Err(PersonaError::Training {
+                    rule: "init must have k rows of finite numbers".to_owned(),
+                });
+            }
+            let flat: Vec<f64> = rows.iter().flatten().copied().collect();
+            KMeansInit::Precomputed(
+                Array2::from_shape_vec((k, 6), flat).map_err(|e| training_error(&e))?,
+            )
+        }
+    };
+    let first = step(seeding).map_err(|e| training_error(&e))?;
     let mut current = first.centroids().clone();
     let mut best: (f64, Array2<f64>) = (f64::INFINITY, current.clone());
     let mut iterations = 1u32;
@@ -393,7 +413,7 @@ impl PersonaModel {
     /// Distances are binary floats (this is a statistical model); every number handed
     /// out is an exact decimal.
     pub fn predict(&self, profile: &Profile) -> BlendedClassification {
-        let x = encode(profile);
+        let x = encode_profile(profile);
         let d2: Vec<f64> = self
             .centroids
             .iter()

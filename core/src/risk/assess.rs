@@ -352,13 +352,7 @@ pub fn assess_risk(profile: &RiskProfile, portfolio: &[Fund]) -> RiskAssessment 
         .map(|(f, _)| to_scaled(f.contribution, 2).unwrap_or(0))
         .sum::<i128>()
         .min(100);
-    let level = match points {
-        ..=25 => "Low",
-        26..=45 => "Moderate",
-        46..=65 => "Moderate-High",
-        66..=80 => "High",
-        _ => "Very High",
-    };
+    let level = level_for(points);
     let mut recommendations: Vec<String> = factors
         .iter()
         .filter(|(f, _)| f.severity == Severity::High)
@@ -384,6 +378,17 @@ pub fn assess_risk(profile: &RiskProfile, portfolio: &[Fund]) -> RiskAssessment 
         recommendations,
         persona_alignment,
         model_version: MODEL_VERSION,
+    }
+}
+
+/// The level of a whole-number score (domain.md §6).
+fn level_for(points: i128) -> &'static str {
+    match points {
+        ..=25 => "Low",
+        26..=45 => "Moderate",
+        46..=65 => "Moderate-High",
+        66..=80 => "High",
+        _ => "Very High",
     }
 }
 
@@ -559,6 +564,29 @@ fn portfolio(map: &Map<String, Value>, key: &'static str) -> Result<Vec<Fund>, R
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn level_boundaries() {
+        let got: Vec<&str> = [0, 25, 26, 45, 46, 65, 66, 80, 81, 100]
+            .into_iter()
+            .map(level_for)
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "Low",
+                "Low",
+                "Moderate",
+                "Moderate",
+                "Moderate-High",
+                "Moderate-High",
+                "High",
+                "High",
+                "Very High",
+                "Very High"
+            ]
+        );
+    }
 
     #[test]
     fn empty_portfolio_is_unknown() {

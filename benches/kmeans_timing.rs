@@ -1,0 +1,83 @@
+//! k-means timings of sparrow-core's `train_personas` for `benches/kmeans/compare.py`,
+//! which runs this binary and scikit-learn's KMeans on the same data in one run and
+//! prints the ratios.
+//!
+//! `cargo run --release -p sparrow-benches --bin kmeans-timing -- N ITERATIONS DATA_FILE`
+//!
+//! Writes the encoded profiles (N × 6 little-endian f64) to DATA_FILE and prints one
+//! JSON object: the shared initial centroids, then for a fixed number of Lloyd steps
+//! from them and for a run to convergence from k-means++ seeding: seconds, steps and
+//! mean inertia.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    missing_docs
+)]
+
+use std::io::Write;
+use std::time::Instant;
+
+use sparrow_core::persona::{
+    encode_profile, synthetic_profiles, train_personas_with, TrainOptions,
+};
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let [n, iterations, data_file] = args.as_slice() else {
+        eprintln!("usage: kmeans-timing N ITERATIONS DATA_FILE");
+        std::process::exit(2);
+    };
+    let n: usize = n.parse().unwrap();
+    let iterations: u32 = iterations.parse().unwrap();
+    let start = Instant::now();
+    let profiles = synthetic_profiles(n, 2026).unwrap();
+    let generate = start.elapsed().as_secs_f64();
+    let mut out = std::io::BufWriter::new(std::fs::File::create(data_file).unwrap());
+    for p in &profiles {
+        for v in encode_profile(p) {
+            out.write_all(&v.to_le_bytes()).unwrap();
+        }
+    }
+    out.flush().unwrap();
+    // Shared start: three profiles picked deterministically (a cautious, a middle and a
+    // bold one by feature sum), so both libraries begin at the same centroids.
+    let mut rows: Vec<[f64; 6]> = profiles.iter().take(1000).map(encode_profile).collect();
+    rows.sort_by(|a, b| a.iter().sum::<f64>().total_cmp(&b.iter().sum::<f64>()));
+    let init = vec![rows[50], rows[500], rows[950]];
+
+    let fixed = TrainOptions {
+        k: 3,
+        seed: 42,
+        max_iterations: iterations,
+        tolerance: 1e-300,
+        init: Some(init.clone()),
+    };
+    let t = Instant::now();
+    let model = train_personas_with(&profiles, &fixed, None).unwrap();
+    let fixed_seconds = t.elapsed().as_secs_f64();
+
+    let converge = TrainOptions {
+        k: 3,
+        seed: 42,
+        max_iterations: 300,
+        tolerance: 1e-6,
+        init: None,
+    };
+    let t = Instant::now();
+    let converged = train_personas_with(&profiles, &converge, None).unwrap();
+    let converge_seconds = t.elapsed().as_secs_f64();
+
+    println!(
+        "{}",
+        serde_json::json!({
+            "n": n,
+            "generate_seconds": generate,
+            "init": init,
+            "fixed": {"seconds": fixed_seconds, "steps": model.training().iterations, "inertia": model.training().inertia,
+                      "centroids": model.centroids()},
+            "converge": {"seconds": converge_seconds, "steps": converged.training().iterations,
+                         "converged": converged.training().converged, "inertia": converged.training().inertia},
+        })
+    );
+}

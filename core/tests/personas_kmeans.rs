@@ -1,0 +1,270 @@
+//! k-means personas: training, prediction, progress, the iteration cap, and model files.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+use std::path::PathBuf;
+
+use rust_decimal::Decimal;
+use sparrow_core::persona::*;
+use sparrow_core::profile::*;
+
+fn temp_dir(tag: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("sparrow-kmeans-{tag}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[test]
+fn same_data_and_seed_give_the_same_model() {
+    let profiles = synthetic_profiles(20_000, 11).unwrap();
+    let a = train_personas(&profiles, 3, 5).unwrap();
+    let b = train_personas(&profiles, 3, 5).unwrap();
+    assert_eq!(a, b);
+    assert!(a.training().converged, "{:?}", a.training());
+    assert_eq!(a.training().profiles, 20_000);
+    assert_eq!(
+        a.personas(),
+        [
+            PersonaId::CapitalGuardian,
+            PersonaId::BalancedVoyager,
+            PersonaId::AcceleratedBuilder
+        ]
+    );
+    // Ordered by risk.
+    let risk: Vec<f64> = a.centroids().iter().map(|c| c.iter().sum()).collect();
+    assert!(risk.windows(2).all(|w| w[0] <= w[1]), "{risk:?}");
+    // Another seed may find another local optimum, but still a model of the same shape.
+    let c = train_personas(&profiles, 3, 6).unwrap();
+    assert_eq!(c.centroids().len(), 3);
+}
+
+#[test]
+fn predictions_have_the_blended_shape() {
+    let profiles = synthetic_profiles(5_000, 3).unwrap();
+    let model = train_personas(&profiles, 3, 1).unwrap();
+    let cautious = Profile::new(
+        70,
+        2,
+        RiskTolerance::Conservative,
+        Volatility::Low,
+        Liquidity::High,
+        Knowledge::Beginner,
+    )
+    .unwrap();
+    let bold = Profile::new(
+        25,
+        30,
+        RiskTolerance::Aggressive,
+        Volatility::High,
+        Liquidity::Low,
+        Knowledge::Advanced,
+    )
+    .unwrap();
+    let p = model.predict(&cautious);
+    assert_eq!(p.primary, PersonaId::CapitalGuardian);
+    assert_eq!(model.predict(&bold).primary, PersonaId::AcceleratedBuilder);
+    for profile in profiles.iter().take(500) {
+        let p = model.predict(profile);
+        let total: Decimal = p.distribution.iter().map(|d| d.weight).sum();
+        assert_eq!(total, Decimal::ONE);
+        assert_eq!(p.blended_allocation.total(), Decimal::ONE);
+        assert_eq!(p.confidence, p.distribution[0].weight);
+        assert!(p
+            .distribution
+            .windows(2)
+            .all(|w| w[0].weight >= w[1].weight));
+        assert_eq!(&*p.model_version, "kmeans-k3-seed1");
+    }
+    assert_eq!(model.predict_many(&profiles[..10]).len(), 10);
+}
+
+#[test]
+fn progress_is_reported_and_the_cap_is_flagged() {
+    let profiles = synthetic_profiles(10_000, 4).unwrap();
+    let mut seen = Vec::new();
+    let mut on_progress = |p: TrainProgress| seen.push(p);
+    let options = TrainOptions {
+        k: 3,
+        seed: 9,
+        max_iterations: 2,
+        tolerance: 1e-12,
+        init: None,
+    };
+    let capped = train_personas_with(&profiles, &options, Some(&mut on_progress)).unwrap();
+    assert!(!capped.training().converged);
+    assert_eq!(capped.training().iterations, 2);
+    assert_eq!(seen.len(), 2);
+    assert_eq!(seen[0].iteration, 1);
+    assert!(seen[0].shift.is_none() && seen[1].shift.is_some());
+    // The capped model is the best seen, and no worse than where it started.
+    assert!(capped.training().inertia <= seen[0].inertia);
+    let full = train_personas_with(
+        &profiles,
+        &TrainOptions {
+            max_iterations: 300,
+            ..options.clone()
+        },
+        None,
+    )
+    .unwrap();
+    assert!(full.training().inertia <= capped.training().inertia + 1e-12);
+}
+
+#[test]
+fn refusals() {
+    let few = synthetic_profiles(5, 1).unwrap();
+    assert_eq!(train_personas(&few, 0, 1).unwrap_err().code(), "persona_k");
+    assert_eq!(train_personas(&few, 17, 1).unwrap_err().code(), "persona_k");
+    assert_eq!(train_personas(&few, 6, 1).unwrap_err().code(), "persona_k");
+    let same = vec![few[0].clone(); 100];
+    let e = train_personas(&same, 2, 1).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "k: is larger than the number of distinct profiles (1)"
+    );
+    assert!(train_personas(&same, 1, 1).is_ok());
+    assert_eq!(
+        train_personas(&[], 3, 1).unwrap_err().code(),
+        "persona_training"
+    );
+    let bad = TrainOptions {
+        tolerance: f64::NAN,
+        ..TrainOptions::default()
+    };
+    assert_eq!(
+        train_personas_with(&few, &bad, None).unwrap_err().code(),
+        "persona_training"
+    );
+    let bad_init = TrainOptions {
+        init: Some(vec![[0.5; 6]; 2]),
+        ..TrainOptions::default()
+    };
+    assert_eq!(
+        train_personas_with(&few, &bad_init, None)
+            .unwrap_err()
+            .code(),
+        "persona_training"
+    );
+    let init = TrainOptions {
+        k: 2,
+        init: Some(vec![[0.0; 6], [1.0; 6]]),
+        ..TrainOptions::default()
+    };
+    assert_eq!(
+        train_personas_with(&few, &init, None)
+            .unwrap()
+            .centroids()
+            .len(),
+        2
+    );
+}
+
+#[test]
+fn models_save_load_and_pick_the_latest_version() {
+    let dir = temp_dir("files");
+    let profiles = synthetic_profiles(3_000, 8).unwrap();
+    let model = train_personas(&profiles, 3, 2).unwrap();
+    for v in ["2", "10", "9", "20261126_054500"] {
+        model.save(&dir, "personas", v).unwrap();
+    }
+    assert_eq!(
+        model.save(&dir, "personas", "10").unwrap_err().code(),
+        "model_exists"
+    );
+    let latest = PersonaModel::load(&dir, "personas", None).unwrap();
+    assert_eq!(latest.version(), Some("20261126_054500"));
+    assert_eq!(
+        PersonaModel::load(&dir, "personas", Some("latest")).unwrap(),
+        latest
+    );
+    let ten = PersonaModel::load(&dir, "personas", Some("10")).unwrap();
+    assert_eq!(ten.model_version(), "personas_v10");
+    assert_eq!(ten.centroids(), model.centroids());
+    assert_eq!(ten.training(), model.training());
+    let profile = &profiles[0];
+    assert_eq!(
+        ten.predict(profile).distribution,
+        model.predict(profile).distribution
+    );
+    assert_eq!(
+        PersonaModel::load(&dir, "personas", Some("11"))
+            .unwrap_err()
+            .code(),
+        "model_not_found"
+    );
+    assert_eq!(
+        PersonaModel::load(&dir, "other", None).unwrap_err().code(),
+        "model_not_found"
+    );
+    assert_eq!(
+        PersonaModel::load(&dir, "../x", None).unwrap_err().code(),
+        "model_name"
+    );
+    assert_eq!(
+        model.save(&dir, "p", "v1").unwrap_err().code(),
+        "model_name"
+    );
+    // No temporary files are left behind.
+    assert!(std::fs::read_dir(&dir).unwrap().all(|e| !e
+        .unwrap()
+        .file_name()
+        .to_string_lossy()
+        .starts_with('.')));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn corrupt_files_are_refused() {
+    let dir = temp_dir("corrupt");
+    let model = train_personas(&synthetic_profiles(1_000, 2).unwrap(), 3, 2).unwrap();
+    let path = model.save(&dir, "m", "1").unwrap();
+    let good = std::fs::read_to_string(&path).unwrap();
+    let write =
+        |v: &str, text: &str| std::fs::write(dir.join(format!("m_v{v}.json")), text).unwrap();
+    let code = |v: &str| PersonaModel::load(&dir, "m", Some(v)).unwrap_err().code();
+    write("2", &good[..good.len() / 2]);
+    assert_eq!(code("2"), "model_corrupt");
+    write("3", &good);
+    assert_eq!(code("3"), "model_corrupt"); // the version inside says 1
+    write(
+        "4",
+        &good
+            .replace("\"format_version\": 1", "\"format_version\": 2")
+            .replace("\"version\": \"1\"", "\"version\": \"4\""),
+    );
+    assert_eq!(code("4"), "model_format_version");
+    let mut v: serde_json::Value = serde_json::from_str(&good).unwrap();
+    v["version"] = "5".into();
+
+    v["centroids"].as_array_mut().unwrap().reverse();
+    write("5", &v.to_string());
+    assert_eq!(code("5"), "model_corrupt");
+    let mut v: serde_json::Value = serde_json::from_str(&good).unwrap();
+    v["version"] = "6".into();
+    v["personas"][0] = "accelerated-builder".into();
+    write("6", &v.to_string());
+    assert_eq!(code("6"), "model_corrupt");
+    let mut v: serde_json::Value = serde_json::from_str(&good).unwrap();
+    v["version"] = "7".into();
+    v["extra"] = 1.into();
+    write("7", &v.to_string());
+    assert_eq!(code("7"), "model_corrupt");
+    let huge = good
+        .replacen("[\n", "[\n1e400,", 1)
+        .replace("\"version\": \"1\"", "\"version\": \"9\"");
+    write("9", &huge);
+    assert_eq!(code("9"), "model_corrupt");
+    write("8", &" ".repeat(1024 * 1024 + 1));
+    assert_eq!(code("8"), "model_corrupt");
+    // The latest file (9) is corrupt: loading "latest" says so rather than falling back.
+    assert_eq!(
+        PersonaModel::load(&dir, "m", None).unwrap_err().code(),
+        "model_corrupt"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
