@@ -1,0 +1,322 @@
+//! Conversions between Python values and sparrow-core values. Decimal quantities follow
+//! api.md: `decimal.Decimal` (and subclasses such as `Money`), `str` and `int` are
+//! accepted; `float` and `bool` raise `TypeError`; NaN and infinities raise
+//! `MoneyError`. Nothing here decides a rule.
+
+use std::str::FromStr;
+use std::sync::OnceLock;
+
+use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
+use rust_decimal::Decimal;
+use serde_json::{Map, Number, Value};
+use sparrow_core::money::{Money, MoneyError};
+
+use crate::errors::OrRaise;
+
+static DECIMAL: OnceLock<Py<PyAny>> = OnceLock::new();
+static MONEY_FROM_CANONICAL: OnceLock<Py<PyAny>> = OnceLock::new();
+/// `Decimal` objects for 0.0000 … 1.0000 (fractions and weights at scale 4), made once:
+/// the persona results use them on every call.
+static TEN_THOUSANDTHS: OnceLock<Vec<Py<PyAny>>> = OnceLock::new();
+
+/// Nesting deeper than this in a JSON-like input is refused.
+const MAX_DEPTH: usize = 64;
+
+pub(crate) fn decimal_class(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
+    if let Some(c) = DECIMAL.get() {
+        return Ok(c.bind(py).clone());
+    }
+    let c = py.import("decimal")?.getattr("Decimal")?;
+    let _ = DECIMAL.set(c.clone().unbind());
+    Ok(c)
+}
+
+fn is_decimal(obj: &Bound<'_, PyAny>) -> PyResult<bool> {
+    obj.is_instance(&decimal_class(obj.py())?)
+}
+
+fn type_name(obj: &Bound<'_, PyAny>) -> String {
+    obj.get_type()
+        .name()
+        .map(|n| n.to_string())
+        .unwrap_or_else(|_| "object".to_owned())
+}
+
+/// A decimal quantity from Python, exactly.
+pub(crate) fn exact_decimal(obj: &Bound<'_, PyAny>, field: &'static str) -> PyResult<Decimal> {
+    let py = obj.py();
+    if obj.is_instance_of::<PyBool>() {
+        return Err(PyTypeError::new_err(format!(
+            "{field}: booleans are refused; pass a decimal.Decimal, a str or an int"
+        )));
+    }
+    if obj.is_instance_of::<PyFloat>() {
+        return Err(PyTypeError::new_err(format!(
+            "{field}: binary floats are refused; pass a decimal.Decimal, a str or an int"
+        )));
+    }
+    if obj.is_instance_of::<PyInt>() {
+        if let Ok(v) = obj.extract::<i64>() {
+            return Ok(Decimal::from(v));
+        }
+        return Err(MoneyError::Overflow {
+            field,
+            op: "parsing",
+        })
+        .or_raise(py);
+    }
+    if let Ok(s) = obj.cast::<PyString>() {
+        let text = s.to_str()?;
+        return parse_decimal_text(text, field).or_raise(py);
+    }
+    if is_decimal(obj)? {
+        if !obj.call_method0("is_finite")?.is_truthy()? {
+            return Err(MoneyError::NotExact { field }).or_raise(py);
+        }
+        let text: String = obj.str()?.extract()?;
+        let value = if text.contains(['E', 'e']) {
+            Decimal::from_scientific(&text)
+        } else {
+            Decimal::from_str_exact(&text)
+        };
+        return value
+            .map_err(|_| MoneyError::Overflow {
+                field,
+                op: "parsing",
+            })
+            .or_raise(py);
+    }
+    Err(PyTypeError::new_err(format!(
+        "{field}: expected a decimal.Decimal, a str or an int, not {}",
+        type_name(obj)
+    )))
+}
+
+fn parse_decimal_text(text: &str, field: &'static str) -> Result<Decimal, MoneyError> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Err(MoneyError::Empty { field });
+    }
+    if t.len() > 64 {
+        return Err(MoneyError::TooLong { field, max: 64 });
+    }
+    let plain = t
+        .bytes()
+        .all(|b| b.is_ascii_digit() || b == b'.' || b == b'-' || b == b'+');
+    if !plain {
+        return Err(MoneyError::Syntax {
+            field,
+            rule: "a plain decimal such as \"12.50\" (no grouping, exponent or currency)",
+        });
+    }
+    Decimal::from_str_exact(t).map_err(|_| MoneyError::Syntax {
+        field,
+        rule: "a plain decimal such as \"12.50\" (no grouping, exponent or currency)",
+    })
+}
+
+/// An amount in rupees from Python (a `Money`, a `Decimal`, a plain decimal `str` or an
+/// `int`), exact to the paisa.
+pub(crate) fn money_arg(obj: &Bound<'_, PyAny>, field: &'static str) -> PyResult<Money> {
+    let d = exact_decimal(obj, field)?;
+    Money::try_from_decimal(d)
+        .map_err(|e| e.for_field(field))
+        .or_raise(obj.py())
+}
+
+/// A `Money` object.
+pub(crate) fn money_out<'py>(py: Python<'py>, m: Money) -> PyResult<Bound<'py, PyAny>> {
+    let make = match MONEY_FROM_CANONICAL.get() {
+        Some(f) => f.bind(py).clone(),
+        None => {
+            let f = py
+                .import("sparrow_core._money")?
+                .getattr("Money")?
+                .getattr("_from_canonical")?;
+            let _ = MONEY_FROM_CANONICAL.set(f.clone().unbind());
+            f
+        }
+    };
+    make.call1((m.to_string(),))
+}
+
+/// A `decimal.Decimal` with exactly the digits and scale of `d`.
+pub(crate) fn decimal_out<'py>(py: Python<'py>, d: Decimal) -> PyResult<Bound<'py, PyAny>> {
+    if d.scale() == 4 {
+        if let Ok(i) = usize::try_from(d.mantissa()) {
+            if i <= 10_000 {
+                let cache = match TEN_THOUSANDTHS.get() {
+                    Some(c) => c,
+                    None => {
+                        let class = decimal_class(py)?;
+                        let mut made = Vec::with_capacity(10_001);
+                        for v in 0..=10_000i64 {
+                            made.push(class.call1((Decimal::new(v, 4).to_string(),))?.unbind());
+                        }
+                        let _ = TEN_THOUSANDTHS.set(made);
+                        TEN_THOUSANDTHS
+                            .get()
+                            .ok_or_else(|| PyValueError::new_err("decimal cache"))?
+                    }
+                };
+                if let Some(obj) = cache.get(i) {
+                    return Ok(obj.bind(py).clone());
+                }
+            }
+        }
+    }
+    decimal_class(py)?.call1((d.to_string(),))
+}
+
+/// A Python value as JSON, for the record validators: dicts with `str` keys, lists and
+/// tuples, `str`, `int` (any size), `bool`, `None`, finite `float` (as the number its
+/// `repr` writes, which is what a JSON body would carry) and finite `Decimal` (its exact
+/// digits). Anything else is a `TypeError`; NaN and infinities are `ValueError`s.
+pub(crate) fn json_value(obj: &Bound<'_, PyAny>, depth: usize) -> PyResult<Value> {
+    if depth > MAX_DEPTH {
+        return Err(PyValueError::new_err(
+            "input: nested more than 64 levels deep",
+        ));
+    }
+    if obj.is_none() {
+        return Ok(Value::Null);
+    }
+    if let Ok(b) = obj.cast::<PyBool>() {
+        return Ok(Value::Bool(b.is_true()));
+    }
+    if let Ok(s) = obj.cast::<PyString>() {
+        return Ok(Value::String(s.to_str()?.to_owned()));
+    }
+    if obj.is_instance_of::<PyInt>() {
+        if let Ok(v) = obj.extract::<i64>() {
+            return Ok(Value::from(v));
+        }
+        let text: String = obj.str()?.extract()?;
+        return number(&text);
+    }
+    if let Ok(f) = obj.cast::<PyFloat>() {
+        let v = f.value();
+        if !v.is_finite() {
+            return Err(PyValueError::new_err(
+                "input: NaN and infinities are refused",
+            ));
+        }
+        let text: String = obj.repr()?.extract()?;
+        return number(&text);
+    }
+    if let Ok(d) = obj.cast::<PyDict>() {
+        let mut map = Map::new();
+        for (k, v) in d.iter() {
+            let key = k
+                .cast::<PyString>()
+                .map_err(|_| PyTypeError::new_err("input: dictionary keys must be str"))?
+                .to_str()?
+                .to_owned();
+            map.insert(key, json_value(&v, depth + 1)?);
+        }
+        return Ok(Value::Object(map));
+    }
+    if let Ok(l) = obj.cast::<PyList>() {
+        return l
+            .iter()
+            .map(|v| json_value(&v, depth + 1))
+            .collect::<PyResult<Vec<_>>>()
+            .map(Value::Array);
+    }
+    if let Ok(t) = obj.cast::<PyTuple>() {
+        return t
+            .iter()
+            .map(|v| json_value(&v, depth + 1))
+            .collect::<PyResult<Vec<_>>>()
+            .map(Value::Array);
+    }
+    if is_decimal(obj)? {
+        if !obj.call_method0("is_finite")?.is_truthy()? {
+            return Err(PyValueError::new_err(
+                "input: NaN and infinities are refused",
+            ));
+        }
+        let text: String = obj.str()?.extract()?;
+        return number(&text);
+    }
+    Err(PyTypeError::new_err(format!(
+        "input: {} is not a JSON value (dict, list, str, int, bool, None, Decimal)",
+        type_name(obj)
+    )))
+}
+
+fn number(text: &str) -> PyResult<Value> {
+    if text.len() > 4_300 {
+        return Err(PyValueError::new_err("input: a number has too many digits"));
+    }
+    Number::from_str(text)
+        .map(Value::Number)
+        .map_err(|_| PyValueError::new_err("input: not a JSON number"))
+}
+
+/// A JSON value as Python: objects → dict, arrays → list, integers → int, other
+/// numbers → Decimal (from their literal), strings, booleans, null → None.
+pub(crate) fn py_value<'py>(py: Python<'py>, v: &Value) -> PyResult<Bound<'py, PyAny>> {
+    Ok(match v {
+        Value::Null => py.None().into_bound(py),
+        Value::Bool(b) => PyBool::new(py, *b).to_owned().into_any(),
+        Value::Number(n) => {
+            let text = n.to_string();
+            match text.parse::<i64>() {
+                Ok(i) => i.into_pyobject(py)?.into_any(),
+                Err(_) => decimal_class(py)?.call1((text,))?,
+            }
+        }
+        Value::String(s) => PyString::new(py, s).into_any(),
+        Value::Array(a) => {
+            let list = PyList::empty(py);
+            for item in a {
+                list.append(py_value(py, item)?)?;
+            }
+            list.into_any()
+        }
+        Value::Object(m) => {
+            let d = PyDict::new(py);
+            for (k, item) in m {
+                d.set_item(k, py_value(py, item)?)?;
+            }
+            d.into_any()
+        }
+    })
+}
+
+/// `now` as Unix seconds: an `int`, a timezone-aware `datetime`, or `None` for the
+/// current time.
+pub(crate) fn unix_now(obj: Option<&Bound<'_, PyAny>>) -> PyResult<i64> {
+    let py_now = |py: Python<'_>| -> PyResult<i64> {
+        let t: f64 = py.import("time")?.call_method0("time")?.extract()?;
+        Ok(t.floor() as i64)
+    };
+    match obj {
+        None => Python::attach(py_now),
+        Some(o) if o.is_none() => py_now(o.py()),
+        Some(o) if o.is_instance_of::<PyBool>() => Err(PyTypeError::new_err(
+            "now: expected an int or a datetime, not bool",
+        )),
+        Some(o) if o.is_instance_of::<PyInt>() => o.extract::<i64>(),
+        Some(o) => {
+            let py = o.py();
+            let datetime = py.import("datetime")?.getattr("datetime")?;
+            if !o.is_instance(&datetime)? {
+                return Err(PyTypeError::new_err(format!(
+                    "now: expected an int or a datetime, not {}",
+                    type_name(o)
+                )));
+            }
+            if o.getattr("tzinfo")?.is_none() {
+                return Err(PyValueError::new_err(
+                    "now: a naive datetime is ambiguous; give it a timezone",
+                ));
+            }
+            let t: f64 = o.call_method0("timestamp")?.extract()?;
+            Ok(t.floor() as i64)
+        }
+    }
+}

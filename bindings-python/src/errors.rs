@@ -1,0 +1,67 @@
+//! Mapping sparrow-core errors to the Python exception family of `sparrow_core._errors`.
+
+use std::sync::OnceLock;
+
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyList};
+use sparrow_core::Error;
+
+static ERRORS: OnceLock<Py<PyModule>> = OnceLock::new();
+
+fn errors_module(py: Python<'_>) -> PyResult<Bound<'_, PyModule>> {
+    if let Some(m) = ERRORS.get() {
+        return Ok(m.bind(py).clone());
+    }
+    let m = py.import("sparrow_core._errors")?;
+    let _ = ERRORS.set(m.clone().unbind());
+    Ok(m)
+}
+
+/// The Python exception class for a core error: `MoneyError`, `PasswordPolicyError`,
+/// `TokenError`, `ConfigError` (keys and `.env` files), `ModelError`, or `InputError`
+/// for every record, identifier, allocation, risk and persona input.
+fn class_name(e: &Error) -> &'static str {
+    match e {
+        Error::Money(_) => "MoneyError",
+        Error::PasswordPolicy(_) => "PasswordPolicyError",
+        Error::Token(_) => "TokenError",
+        Error::Key(_) | Error::Config(_) => "ConfigError",
+        Error::Model(_) => "ModelError",
+        _ => "InputError",
+    }
+}
+
+/// Builds the Python exception for a core error: `Class(message, code, errors)`, where
+/// `errors` is every problem as `{field, code, message}`.
+pub(crate) fn to_py_err(py: Python<'_>, e: Error) -> PyErr {
+    match build(py, &e) {
+        Ok(err) => err,
+        Err(import_failure) => import_failure,
+    }
+}
+
+fn build(py: Python<'_>, e: &Error) -> PyResult<PyErr> {
+    let module = errors_module(py)?;
+    let class = module.getattr(class_name(e))?;
+    let list = PyList::empty(py);
+    for fe in e.field_errors() {
+        let d = PyDict::new(py);
+        d.set_item("field", fe.field)?;
+        d.set_item("code", fe.code)?;
+        d.set_item("message", fe.message)?;
+        list.append(d)?;
+    }
+    let instance = class.call1((e.to_string(), e.code(), list))?;
+    Ok(PyErr::from_value(instance))
+}
+
+/// `Result<T, E>` → `PyResult<T>` through [`to_py_err`].
+pub(crate) trait OrRaise<T> {
+    fn or_raise(self, py: Python<'_>) -> PyResult<T>;
+}
+
+impl<T, E: Into<Error>> OrRaise<T> for Result<T, E> {
+    fn or_raise(self, py: Python<'_>) -> PyResult<T> {
+        self.map_err(|e| to_py_err(py, e.into()))
+    }
+}

@@ -1,0 +1,69 @@
+//! The native module `sparrow_core._sparrow_core`: sparrow-core for Python. Conversion
+//! and error mapping only — every rule is in the `sparrow-core` crate. The Python
+//! package `sparrow_core` (in `python/`) re-exports this module with its exceptions,
+//! the `Money` type and pydantic types.
+
+mod auth;
+mod convert;
+mod errors;
+mod money;
+mod rules;
+
+use pyo3::prelude::*;
+
+#[pymodule]
+fn _sparrow_core(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_function(wrap_pyfunction!(money::_money_canonical, m)?)?;
+    m.add_function(wrap_pyfunction!(money::parse_money, m)?)?;
+    m.add_function(wrap_pyfunction!(money::format_inr, m)?)?;
+    m.add_function(wrap_pyfunction!(money::format_compact, m)?)?;
+    m.add_function(wrap_pyfunction!(money::allocate, m)?)?;
+    m.add_function(wrap_pyfunction!(money::units_for, m)?)?;
+    m.add_function(wrap_pyfunction!(money::value_of, m)?)?;
+    m.add_function(wrap_pyfunction!(money::validate_pan, m)?)?;
+    m.add_function(wrap_pyfunction!(money::validate_ifsc, m)?)?;
+    m.add_function(wrap_pyfunction!(money::validate_mobile, m)?)?;
+    m.add_function(wrap_pyfunction!(money::validate_email, m)?)?;
+    m.add_function(wrap_pyfunction!(money::validate_pincode, m)?)?;
+    m.add_function(wrap_pyfunction!(money::validate_aadhaar, m)?)?;
+    m.add_function(wrap_pyfunction!(money::validate_profile, m)?)?;
+    m.add_function(wrap_pyfunction!(money::migration_sql, m)?)?;
+
+    m.add_class::<auth::Verification>()?;
+    m.add_class::<auth::Keyring>()?;
+    m.add_class::<auth::Decision>()?;
+    m.add_function(wrap_pyfunction!(auth::check_password, m)?)?;
+    m.add_function(wrap_pyfunction!(auth::require_password, m)?)?;
+    m.add_function(wrap_pyfunction!(auth::hash_password, m)?)?;
+    m.add_function(wrap_pyfunction!(auth::verify_password, m)?)?;
+    m.add_function(wrap_pyfunction!(auth::needs_rehash, m)?)?;
+    m.add_function(wrap_pyfunction!(auth::dummy_verify, m)?)?;
+    m.add_function(wrap_pyfunction!(auth::issue_token, m)?)?;
+    m.add_function(wrap_pyfunction!(auth::verify_token, m)?)?;
+    m.add_function(wrap_pyfunction!(auth::should_refresh, m)?)?;
+    m.add_function(wrap_pyfunction!(auth::parse_duration, m)?)?;
+    m.add_function(wrap_pyfunction!(auth::bearer_token, m)?)?;
+    m.add_function(wrap_pyfunction!(auth::authorize, m)?)?;
+    m.add_function(wrap_pyfunction!(auth::check_env, m)?)?;
+
+    m.add_class::<rules::ScoringTable>()?;
+    m.add_class::<rules::Strategy>()?;
+    m.add_class::<rules::PersonaModel>()?;
+    m.add_function(wrap_pyfunction!(rules::classify, m)?)?;
+    m.add_function(wrap_pyfunction!(rules::classify_blended, m)?)?;
+    m.add_function(wrap_pyfunction!(rules::classify_many, m)?)?;
+    m.add_function(wrap_pyfunction!(rules::classify_blended_many, m)?)?;
+    m.add_function(wrap_pyfunction!(rules::blend_allocation, m)?)?;
+    m.add_function(wrap_pyfunction!(rules::split_amount, m)?)?;
+    m.add_function(wrap_pyfunction!(rules::rebalance, m)?)?;
+    m.add_function(wrap_pyfunction!(rules::check_constraints, m)?)?;
+    m.add_function(wrap_pyfunction!(rules::strategy_for, m)?)?;
+    m.add_function(wrap_pyfunction!(rules::database_strategies, m)?)?;
+    m.add_function(wrap_pyfunction!(rules::check_strategy, m)?)?;
+    m.add_function(wrap_pyfunction!(rules::assess_risk, m)?)?;
+    m.add_function(wrap_pyfunction!(rules::assess_risk_request, m)?)?;
+    m.add_function(wrap_pyfunction!(rules::train_personas, m)?)?;
+    m.add_function(wrap_pyfunction!(rules::synthetic_profiles, m)?)?;
+    m.add("ALL_CODES", sparrow_core::ALL_CODES.to_vec())?;
+    Ok(())
+}

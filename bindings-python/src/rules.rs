@@ -1,0 +1,758 @@
+//! allocation, risk and persona.
+
+use std::path::PathBuf;
+use std::sync::OnceLock;
+
+use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyList, PyString};
+use serde_json::Value;
+use sparrow_core::allocation::{self, FundSlot, PersonaWeight, Position, RebalanceOptions};
+use sparrow_core::money::Percent;
+use sparrow_core::persona::{
+    self, BlendedClassification, Classification, PersonaId, TrainOptions, TrainProgress,
+};
+use sparrow_core::profile::{Profile, ValidationMode};
+use sparrow_core::risk::{self, ConstraintReport, Holding, RiskConstraint};
+
+use crate::convert::{decimal_out, exact_decimal, json_value, money_arg, money_out, unix_now};
+use crate::errors::OrRaise;
+use crate::money::{mode_arg, profile_arg, profile_dict};
+
+static PERSONA_DICTS: OnceLock<[Py<PyDict>; 3]> = OnceLock::new();
+
+/// `{"id", "name", "slug", "risk_band", "description"}` (a fresh copy each time).
+fn persona_dict<'py>(py: Python<'py>, p: PersonaId) -> PyResult<Bound<'py, PyDict>> {
+    if PERSONA_DICTS.get().is_none() {
+        let make = |p: PersonaId| -> PyResult<Py<PyDict>> {
+            let d = PyDict::new(py);
+            d.set_item("id", p.slug())?;
+            d.set_item("name", p.name())?;
+            d.set_item("slug", p.slug())?;
+            d.set_item("risk_band", p.risk_band())?;
+            d.set_item("description", p.description())?;
+            Ok(d.unbind())
+        };
+        let [a, b, c] = PersonaId::ALL;
+        let _ = PERSONA_DICTS.set([make(a)?, make(b)?, make(c)?]);
+    }
+    let all = PERSONA_DICTS
+        .get()
+        .ok_or_else(|| PyValueError::new_err("persona cache"))?;
+    let template = match p {
+        PersonaId::CapitalGuardian => &all[0],
+        PersonaId::BalancedVoyager => &all[1],
+        PersonaId::AcceleratedBuilder => &all[2],
+    };
+    template.bind(py).copy()
+}
+
+fn fractions_dict<'py>(py: Python<'py>, f: &allocation::Fractions) -> PyResult<Bound<'py, PyDict>> {
+    let d = PyDict::new(py);
+    for (class, v) in f.iter() {
+        d.set_item(class.as_str(), decimal_out(py, v)?)?;
+    }
+    Ok(d)
+}
+
+fn classification_dict<'py>(py: Python<'py>, c: &Classification) -> PyResult<Bound<'py, PyDict>> {
+    let d = PyDict::new(py);
+    d.set_item("persona", persona_dict(py, c.persona)?)?;
+    d.set_item("confidence", decimal_out(py, c.confidence)?)?;
+    let probs = PyDict::new(py);
+    for p in PersonaId::ALL {
+        probs.set_item(p.slug(), decimal_out(py, c.probability(p))?)?;
+    }
+    d.set_item("probabilities", probs)?;
+    d.set_item("model_version", &*c.model_version)?;
+    Ok(d)
+}
+
+fn blended_dict<'py>(py: Python<'py>, b: &BlendedClassification) -> PyResult<Bound<'py, PyDict>> {
+    let d = PyDict::new(py);
+    d.set_item("primary_persona", persona_dict(py, b.primary)?)?;
+    let dist = PyList::empty(py);
+    for e in &b.distribution {
+        let item = PyDict::new(py);
+        item.set_item("persona", persona_dict(py, e.persona)?)?;
+        item.set_item("weight", decimal_out(py, e.weight)?)?;
+        item.set_item("allocation", fractions_dict(py, &e.allocation)?)?;
+        dist.append(item)?;
+    }
+    d.set_item("distribution", dist)?;
+    d.set_item(
+        "blended_allocation",
+        fractions_dict(py, &b.blended_allocation)?,
+    )?;
+    d.set_item("confidence", decimal_out(py, b.confidence)?)?;
+    d.set_item("model_version", &*b.model_version)?;
+    Ok(d)
+}
+
+fn profiles_arg(profiles: &Bound<'_, PyAny>, mode: ValidationMode) -> PyResult<Vec<Profile>> {
+    profiles
+        .try_iter()?
+        .map(|p| profile_arg(&p?, mode))
+        .collect()
+}
+
+#[pyfunction]
+#[pyo3(signature = (profile, mode = "strict"))]
+pub(crate) fn classify<'py>(
+    py: Python<'py>,
+    profile: &Bound<'py, PyAny>,
+    mode: &str,
+) -> PyResult<Bound<'py, PyDict>> {
+    let p = profile_arg(profile, mode_arg(mode)?)?;
+    classification_dict(py, &persona::classify(&p))
+}
+
+#[pyfunction]
+#[pyo3(signature = (profile, mode = "strict"))]
+pub(crate) fn classify_blended<'py>(
+    py: Python<'py>,
+    profile: &Bound<'py, PyAny>,
+    mode: &str,
+) -> PyResult<Bound<'py, PyDict>> {
+    let p = profile_arg(profile, mode_arg(mode)?)?;
+    blended_dict(py, &persona::classify_blended(&p))
+}
+
+#[pyfunction]
+#[pyo3(signature = (profiles, mode = "strict"))]
+pub(crate) fn classify_many<'py>(
+    py: Python<'py>,
+    profiles: &Bound<'py, PyAny>,
+    mode: &str,
+) -> PyResult<Bound<'py, PyList>> {
+    let ps = profiles_arg(profiles, mode_arg(mode)?)?;
+    let list = PyList::empty(py);
+    for c in persona::classify_many(&ps) {
+        list.append(classification_dict(py, &c)?)?;
+    }
+    Ok(list)
+}
+
+#[pyfunction]
+#[pyo3(signature = (profiles, mode = "strict"))]
+pub(crate) fn classify_blended_many<'py>(
+    py: Python<'py>,
+    profiles: &Bound<'py, PyAny>,
+    mode: &str,
+) -> PyResult<Bound<'py, PyList>> {
+    let ps = profiles_arg(profiles, mode_arg(mode)?)?;
+    let list = PyList::empty(py);
+    for b in persona::classify_blended_many(&ps) {
+        list.append(blended_dict(py, &b)?)?;
+    }
+    Ok(list)
+}
+
+/// A scoring table as data (rules-v2-blended by default).
+#[pyclass(frozen, module = "sparrow_core")]
+#[derive(Debug, Clone)]
+pub(crate) struct ScoringTable {
+    inner: persona::ScoringTable,
+}
+
+#[pymethods]
+impl ScoringTable {
+    #[new]
+    fn new() -> Self {
+        ScoringTable {
+            inner: persona::ScoringTable::default(),
+        }
+    }
+    #[staticmethod]
+    fn from_json(py: Python<'_>, text: &str) -> PyResult<Self> {
+        Ok(ScoringTable {
+            inner: persona::ScoringTable::from_json(text).or_raise(py)?,
+        })
+    }
+    fn to_json(&self) -> String {
+        self.inner.to_json()
+    }
+    #[getter]
+    fn model_version(&self) -> String {
+        self.inner.model_version().to_owned()
+    }
+    #[pyo3(signature = (profile, mode = "strict"))]
+    fn classify<'py>(
+        &self,
+        py: Python<'py>,
+        profile: &Bound<'py, PyAny>,
+        mode: &str,
+    ) -> PyResult<Bound<'py, PyDict>> {
+        let p = profile_arg(profile, mode_arg(mode)?)?;
+        classification_dict(py, &self.inner.classify(&p))
+    }
+    #[pyo3(signature = (profile, mode = "strict"))]
+    fn classify_blended<'py>(
+        &self,
+        py: Python<'py>,
+        profile: &Bound<'py, PyAny>,
+        mode: &str,
+    ) -> PyResult<Bound<'py, PyDict>> {
+        let p = profile_arg(profile, mode_arg(mode)?)?;
+        blended_dict(py, &self.inner.classify_blended(&p))
+    }
+    fn __repr__(&self) -> String {
+        format!(
+            "ScoringTable(model_version={:?}, rules={})",
+            self.inner.model_version(),
+            self.inner.rules().len()
+        )
+    }
+}
+
+fn get<'py>(d: &Bound<'py, PyAny>, key: &str, what: &str) -> PyResult<Bound<'py, PyAny>> {
+    d.get_item(key)
+        .map_err(|_| PyTypeError::new_err(format!("{what}: each item needs a {key:?} key")))
+}
+
+fn get_opt<'py>(d: &Bound<'py, PyAny>, key: &str) -> PyResult<Option<Bound<'py, PyAny>>> {
+    let mapping = d
+        .cast::<PyDict>()
+        .map_err(|_| PyTypeError::new_err("expected a dict"))?;
+    Ok(mapping.get_item(key)?.filter(|v| !v.is_none()))
+}
+
+fn string(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<String> {
+    obj.cast::<PyString>()
+        .map_err(|_| PyTypeError::new_err(format!("{what}: expected a str")))?
+        .to_str()
+        .map(str::to_owned)
+}
+
+fn persona_of(obj: &Bound<'_, PyAny>) -> PyResult<PersonaId> {
+    // A slug, or a persona dict as classify_blended returns it.
+    let slug = if let Ok(d) = obj.cast::<PyDict>() {
+        match d.get_item("slug")? {
+            Some(s) => string(&s, "persona.slug")?,
+            None => return Err(PyTypeError::new_err("persona: a dict needs a \"slug\"")),
+        }
+    } else {
+        string(obj, "persona")?
+    };
+    PersonaId::from_slug(&slug).ok_or_else(|| {
+        PyValueError::new_err(
+            "persona: must be capital-guardian, balanced-voyager or accelerated-builder",
+        )
+    })
+}
+
+/// Percents per asset class summing to exactly 100.00, from `[{persona, weight}, …]`
+/// (the `distribution` of `classify_blended` works as it is).
+#[pyfunction]
+pub(crate) fn blend_allocation<'py>(
+    py: Python<'py>,
+    distribution: &Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, PyDict>> {
+    let mut weights = Vec::new();
+    for item in distribution.try_iter()? {
+        let item = item?;
+        weights.push(PersonaWeight {
+            persona: persona_of(&get(&item, "persona", "distribution")?)?,
+            weight: exact_decimal(&get(&item, "weight", "distribution")?, "weight")?,
+        });
+    }
+    let a = allocation::blend_allocation(&weights).or_raise(py)?;
+    let d = PyDict::new(py);
+    for (class, p) in a.iter() {
+        d.set_item(class.as_str(), decimal_out(py, p.as_decimal())?)?;
+    }
+    Ok(d)
+}
+
+#[pyfunction]
+pub(crate) fn split_amount<'py>(
+    py: Python<'py>,
+    amount: &Bound<'py, PyAny>,
+    funds: &Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, PyList>> {
+    let amount = money_arg(amount, "amount")?;
+    let mut slots = Vec::new();
+    for f in funds.try_iter()? {
+        let f = f?;
+        slots.push(FundSlot {
+            id: string(&get(&f, "id", "funds")?, "funds.id")?,
+            weight: exact_decimal(&get(&f, "weight", "funds")?, "weight")?,
+            min_amount: money_arg(&get(&f, "min_amount", "funds")?, "min_amount")?,
+            multiple: money_arg(&get(&f, "multiple", "funds")?, "multiple")?,
+        });
+    }
+    let parts = allocation::split_amount(amount, &slots).or_raise(py)?;
+    let list = PyList::empty(py);
+    for p in parts {
+        let d = PyDict::new(py);
+        d.set_item("id", p.id)?;
+        d.set_item("amount", money_out(py, p.amount)?)?;
+        list.append(d)?;
+    }
+    Ok(list)
+}
+
+fn percent_arg(obj: &Bound<'_, PyAny>, field: &'static str) -> PyResult<Percent> {
+    Percent::try_from_decimal(exact_decimal(obj, field)?).or_raise(obj.py())
+}
+
+#[pyfunction]
+#[pyo3(signature = (holdings, target, drift_band = None, buy_only = false, new_money = None))]
+pub(crate) fn rebalance<'py>(
+    py: Python<'py>,
+    holdings: &Bound<'py, PyAny>,
+    target: &Bound<'py, PyAny>,
+    drift_band: Option<&Bound<'py, PyAny>>,
+    buy_only: bool,
+    new_money: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyDict>> {
+    let mut positions = Vec::new();
+    for h in holdings.try_iter()? {
+        let h = h?;
+        positions.push(Position {
+            id: string(&get(&h, "id", "holdings")?, "holdings.id")?,
+            value: money_arg(&get(&h, "value", "holdings")?, "value")?,
+        });
+    }
+    let mut targets = Vec::new();
+    let items = target
+        .call_method0("items")
+        .map_err(|_| PyTypeError::new_err("target: expected a dict of fund id to percent"))?;
+    for item in items.try_iter()? {
+        let (id, pct): (Bound<'_, PyAny>, Bound<'_, PyAny>) = item?.extract()?;
+        targets.push((string(&id, "target")?, percent_arg(&pct, "target")?));
+    }
+    let mut options = RebalanceOptions {
+        buy_only,
+        ..RebalanceOptions::default()
+    };
+    if let Some(b) = drift_band {
+        options.drift_band = percent_arg(b, "drift_band")?;
+    }
+    if let Some(m) = new_money {
+        options.new_money = money_arg(m, "new_money")?;
+    }
+    let plan = allocation::rebalance(&positions, &targets, options).or_raise(py)?;
+    let d = PyDict::new(py);
+    let trades = PyList::empty(py);
+    for t in &plan.trades {
+        let item = PyDict::new(py);
+        item.set_item("id", &t.id)?;
+        item.set_item(
+            "side",
+            match t.side {
+                allocation::TradeSide::Buy => "buy",
+                allocation::TradeSide::Sell => "sell",
+            },
+        )?;
+        item.set_item("amount", money_out(py, t.amount)?)?;
+        trades.append(item)?;
+    }
+    d.set_item("trades", trades)?;
+    let after = PyList::empty(py);
+    for p in &plan.after {
+        let item = PyDict::new(py);
+        item.set_item("id", &p.id)?;
+        item.set_item("value", money_out(py, p.value)?)?;
+        after.append(item)?;
+    }
+    d.set_item("after", after)?;
+    d.set_item("total", money_out(py, plan.total)?)?;
+    d.set_item("out_of_band", plan.out_of_band)?;
+    d.set_item("max_drift_before", decimal_out(py, plan.max_drift_before)?)?;
+    d.set_item("max_drift_after", decimal_out(py, plan.max_drift_after)?)?;
+    Ok(d)
+}
+
+fn report_dict<'py>(py: Python<'py>, r: &ConstraintReport) -> PyResult<Bound<'py, PyDict>> {
+    let d = PyDict::new(py);
+    let violations = PyList::empty(py);
+    for v in &r.violations {
+        let item = PyDict::new(py);
+        item.set_item("rule", v.rule)?;
+        item.set_item("subject", v.subject.as_deref())?;
+        item.set_item("limit", decimal_out(py, v.limit)?)?;
+        item.set_item("actual", decimal_out(py, v.actual)?)?;
+        item.set_item("excess", decimal_out(py, v.excess)?)?;
+        item.set_item("message", &v.message)?;
+        violations.append(item)?;
+    }
+    d.set_item("violations", violations)?;
+    let skipped = PyList::empty(py);
+    for n in &r.not_evaluated {
+        let item = PyDict::new(py);
+        item.set_item("rule", n.rule)?;
+        item.set_item("reason", n.reason)?;
+        skipped.append(item)?;
+    }
+    d.set_item("not_evaluated", skipped)?;
+    d.set_item("passed", r.passed())?;
+    Ok(d)
+}
+
+fn constraints_arg(
+    py: Python<'_>,
+    constraints: &Bound<'_, PyAny>,
+) -> PyResult<Vec<RiskConstraint>> {
+    constraints
+        .try_iter()?
+        .map(|c| RiskConstraint::from_json_row(&json_value(&c?, 0)?).or_raise(py))
+        .collect()
+}
+
+#[pyfunction]
+pub(crate) fn check_constraints<'py>(
+    py: Python<'py>,
+    holdings: &Bound<'py, PyAny>,
+    constraints: &Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, PyDict>> {
+    let mut list = Vec::new();
+    for h in holdings.try_iter()? {
+        let h = h?;
+        list.push(Holding {
+            id: string(&get(&h, "id", "holdings")?, "holdings.id")?,
+            category: string(&get(&h, "category", "holdings")?, "holdings.category")?,
+            value: money_arg(&get(&h, "value", "holdings")?, "value")?,
+            volatility: match get_opt(&h, "volatility")? {
+                Some(v) => Some(exact_decimal(&v, "volatility")?),
+                None => None,
+            },
+        });
+    }
+    let constraints = constraints_arg(py, constraints)?;
+    report_dict(
+        py,
+        &risk::check_constraints(&list, &constraints).or_raise(py)?,
+    )
+}
+
+/// A strategy: labelled components and the risk constraints it promises to keep.
+#[pyclass(frozen, module = "sparrow_core")]
+#[derive(Debug, Clone)]
+pub(crate) struct Strategy {
+    inner: allocation::Strategy,
+}
+
+fn strategy_text(obj: &Bound<'_, PyAny>) -> PyResult<String> {
+    if let Ok(s) = obj.cast::<PyString>() {
+        return Ok(s.to_str()?.to_owned());
+    }
+    Ok(json_value(obj, 0)?.to_string())
+}
+
+#[pymethods]
+impl Strategy {
+    /// The database form (`{"name", "components": [...], "constraints": [...]}`), as a
+    /// dict or JSON text.
+    #[staticmethod]
+    fn from_db(py: Python<'_>, document: &Bound<'_, PyAny>) -> PyResult<Self> {
+        Ok(Strategy {
+            inner: allocation::Strategy::from_db_json(&strategy_text(document)?).or_raise(py)?,
+        })
+    }
+    /// The ML service's form (`{"persona"?, "allocation": {"equity": 0.15, …}}`).
+    #[staticmethod]
+    fn from_ml(py: Python<'_>, document: &Bound<'_, PyAny>) -> PyResult<Self> {
+        Ok(Strategy {
+            inner: allocation::Strategy::from_ml_json(&strategy_text(document)?).or_raise(py)?,
+        })
+    }
+    #[getter]
+    fn name(&self) -> String {
+        self.inner.name().to_owned()
+    }
+    #[getter]
+    fn persona(&self) -> Option<&'static str> {
+        self.inner.persona().map(PersonaId::slug)
+    }
+    /// The validated allocation: percents per asset class (raises if not exactly 100.00).
+    fn allocation<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let a = self.inner.allocation().or_raise(py)?;
+        let d = PyDict::new(py);
+        for (class, p) in a.iter() {
+            d.set_item(class.as_str(), decimal_out(py, p.as_decimal())?)?;
+        }
+        Ok(d)
+    }
+    /// The database form as a dict (percents and values as Decimal).
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let d = PyDict::new(py);
+        d.set_item("name", self.inner.name())?;
+        d.set_item("persona", self.inner.persona().map(PersonaId::slug))?;
+        let components = PyList::empty(py);
+        for c in self.inner.components() {
+            let item = PyDict::new(py);
+            item.set_item("label", &c.label)?;
+            item.set_item("assetClass", c.asset_class.as_str())?;
+            item.set_item(
+                "allocationPercent",
+                decimal_out(py, c.percent.as_decimal())?,
+            )?;
+            components.append(item)?;
+        }
+        d.set_item("components", components)?;
+        let constraints = PyList::empty(py);
+        for c in self.inner.constraints() {
+            let item = PyDict::new(py);
+            item.set_item("constraintType", c.kind().as_str())?;
+            item.set_item("constraintValue", decimal_out(py, c.value())?)?;
+            constraints.append(item)?;
+        }
+        d.set_item("constraints", constraints)?;
+        Ok(d)
+    }
+    fn __repr__(&self) -> String {
+        format!(
+            "Strategy(name={:?}, components={})",
+            self.inner.name(),
+            self.inner.components().len()
+        )
+    }
+}
+
+#[pyfunction]
+pub(crate) fn strategy_for(py: Python<'_>, persona_slug: &str) -> PyResult<Strategy> {
+    Ok(Strategy {
+        inner: allocation::strategy_for(persona_slug).or_raise(py)?,
+    })
+}
+
+#[pyfunction]
+pub(crate) fn database_strategies() -> Vec<Strategy> {
+    allocation::database_strategies()
+        .into_iter()
+        .map(|inner| Strategy { inner })
+        .collect()
+}
+
+#[pyfunction]
+pub(crate) fn check_strategy<'py>(
+    py: Python<'py>,
+    strategy: &Strategy,
+) -> PyResult<Bound<'py, PyDict>> {
+    report_dict(py, &risk::check_strategy(&strategy.inner))
+}
+
+fn assessment_dict<'py>(py: Python<'py>, r: &risk::RiskAssessment) -> PyResult<Bound<'py, PyDict>> {
+    let d = PyDict::new(py);
+    d.set_item("risk_level", r.risk_level)?;
+    d.set_item("risk_score", decimal_out(py, r.risk_score)?)?;
+    let factors = PyList::empty(py);
+    for f in &r.risk_factors {
+        let item = PyDict::new(py);
+        item.set_item("name", f.name)?;
+        item.set_item("contribution", decimal_out(py, f.contribution)?)?;
+        item.set_item("severity", f.severity.as_str())?;
+        item.set_item("description", &f.description)?;
+        factors.append(item)?;
+    }
+    d.set_item("risk_factors", factors)?;
+    d.set_item("recommendations", &r.recommendations)?;
+    d.set_item("persona_alignment", &r.persona_alignment)?;
+    d.set_item("model_version", r.model_version)?;
+    Ok(d)
+}
+
+/// risk-v1 for a profile and a portfolio (`proposed` wins when non-empty, as today).
+#[pyfunction]
+#[pyo3(signature = (profile, portfolio = None, *, proposed = None))]
+pub(crate) fn assess_risk<'py>(
+    py: Python<'py>,
+    profile: &Bound<'py, PyAny>,
+    portfolio: Option<&Bound<'py, PyAny>>,
+    proposed: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyDict>> {
+    let mut body = serde_json::Map::new();
+    body.insert("profile".to_owned(), json_value(profile, 1)?);
+    if let Some(p) = portfolio {
+        body.insert("current_portfolio".to_owned(), json_value(p, 1)?);
+    }
+    if let Some(p) = proposed {
+        body.insert("proposed_portfolio".to_owned(), json_value(p, 1)?);
+    }
+    let r = risk::assess_risk_value(&Value::Object(body)).or_raise(py)?;
+    assessment_dict(py, &r)
+}
+
+/// risk-v1 for today's request body (`{"profile", "current_portfolio"?,
+/// "proposed_portfolio"?}`) given as a dict or JSON text.
+#[pyfunction]
+pub(crate) fn assess_risk_request<'py>(
+    py: Python<'py>,
+    body: &Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, PyDict>> {
+    let r = if let Ok(s) = body.cast::<PyString>() {
+        risk::assess_risk_json(s.to_str()?).or_raise(py)?
+    } else {
+        risk::assess_risk_value(&json_value(body, 0)?).or_raise(py)?
+    };
+    assessment_dict(py, &r)
+}
+
+/// A k-means persona model.
+#[pyclass(frozen, module = "sparrow_core")]
+#[derive(Debug, Clone)]
+pub(crate) struct PersonaModel {
+    inner: persona::PersonaModel,
+}
+
+#[pymethods]
+impl PersonaModel {
+    #[pyo3(signature = (profile, mode = "strict"))]
+    fn predict<'py>(
+        &self,
+        py: Python<'py>,
+        profile: &Bound<'py, PyAny>,
+        mode: &str,
+    ) -> PyResult<Bound<'py, PyDict>> {
+        let p = profile_arg(profile, mode_arg(mode)?)?;
+        blended_dict(py, &self.inner.predict(&p))
+    }
+    #[pyo3(signature = (profiles, mode = "strict"))]
+    fn predict_many<'py>(
+        &self,
+        py: Python<'py>,
+        profiles: &Bound<'py, PyAny>,
+        mode: &str,
+    ) -> PyResult<Bound<'py, PyList>> {
+        let ps = profiles_arg(profiles, mode_arg(mode)?)?;
+        let list = PyList::empty(py);
+        for b in self.inner.predict_many(&ps) {
+            list.append(blended_dict(py, &b)?)?;
+        }
+        Ok(list)
+    }
+    /// Saves as `{dir}/{name}_v{version}.json` (version defaults to the current UTC time
+    /// as `YYYYMMDD_HHMMSS`) and returns the path.
+    #[pyo3(signature = (dir, name, version = None))]
+    fn save(
+        &self,
+        py: Python<'_>,
+        dir: PathBuf,
+        name: &str,
+        version: Option<String>,
+    ) -> PyResult<String> {
+        let version = match version {
+            Some(v) => v,
+            None => persona::version_from_unix(unix_now(None)?).or_raise(py)?,
+        };
+        let path = self.inner.save(&dir, name, &version).or_raise(py)?;
+        Ok(path.to_string_lossy().into_owned())
+    }
+    #[staticmethod]
+    #[pyo3(signature = (dir, name, version = "latest"))]
+    fn load(py: Python<'_>, dir: PathBuf, name: &str, version: &str) -> PyResult<Self> {
+        Ok(PersonaModel {
+            inner: persona::PersonaModel::load(&dir, name, Some(version)).or_raise(py)?,
+        })
+    }
+    #[getter]
+    fn centroids(&self) -> Vec<Vec<f64>> {
+        self.inner.centroids().iter().map(|c| c.to_vec()).collect()
+    }
+    #[getter]
+    fn personas(&self) -> Vec<&'static str> {
+        self.inner.personas().iter().map(|p| p.slug()).collect()
+    }
+    #[getter]
+    fn model_version(&self) -> String {
+        self.inner.model_version().to_owned()
+    }
+    #[getter]
+    fn name(&self) -> Option<String> {
+        self.inner.name().map(str::to_owned)
+    }
+    #[getter]
+    fn version(&self) -> Option<String> {
+        self.inner.version().map(str::to_owned)
+    }
+    #[getter]
+    fn training<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let t = self.inner.training();
+        let d = PyDict::new(py);
+        d.set_item("profiles", t.profiles)?;
+        d.set_item("k", t.k)?;
+        d.set_item("seed", t.seed)?;
+        d.set_item("iterations", t.iterations)?;
+        d.set_item("max_iterations", t.max_iterations)?;
+        d.set_item("tolerance", t.tolerance)?;
+        d.set_item("converged", t.converged)?;
+        d.set_item("inertia", t.inertia)?;
+        d.set_item("algorithm", &t.algorithm)?;
+        Ok(d)
+    }
+    fn __repr__(&self) -> String {
+        format!(
+            "PersonaModel(model_version={:?}, k={})",
+            self.inner.model_version(),
+            self.inner.centroids().len()
+        )
+    }
+}
+
+/// Trains k-means personas; the GIL is released while training, and re-taken only to
+/// call `on_progress(iteration, max_iterations, inertia)` after each step. An exception
+/// raised by `on_progress` is re-raised when training ends.
+#[pyfunction]
+#[pyo3(signature = (profiles, k = 3, seed = 42, on_progress = None, *, max_iterations = 300, tolerance = 1e-4, mode = "strict"))]
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn train_personas(
+    py: Python<'_>,
+    profiles: &Bound<'_, PyAny>,
+    k: usize,
+    seed: u64,
+    on_progress: Option<Py<PyAny>>,
+    max_iterations: u32,
+    tolerance: f64,
+    mode: &str,
+) -> PyResult<PersonaModel> {
+    let ps = profiles_arg(profiles, mode_arg(mode)?)?;
+    let options = TrainOptions {
+        k,
+        seed,
+        max_iterations,
+        tolerance,
+        init: None,
+    };
+    let (result, callback_error) = py.detach(move || {
+        let mut first_error: Option<PyErr> = None;
+        let result = match on_progress {
+            None => persona::train_personas_with(&ps, &options, None),
+            Some(cb) => {
+                let mut report = |p: TrainProgress| {
+                    if first_error.is_some() {
+                        return;
+                    }
+                    Python::attach(|py| {
+                        if let Err(e) = cb.call1(py, (p.iteration, p.max_iterations, p.inertia)) {
+                            first_error = Some(e);
+                        }
+                    });
+                };
+                persona::train_personas_with(&ps, &options, Some(&mut report))
+            }
+        };
+        (result, first_error)
+    });
+    if let Some(e) = callback_error {
+        return Err(e);
+    }
+    Ok(PersonaModel {
+        inner: result.or_raise(py)?,
+    })
+}
+
+/// `n` synthetic profiles from `seed` (as dicts).
+#[pyfunction]
+pub(crate) fn synthetic_profiles<'py>(
+    py: Python<'py>,
+    n: usize,
+    seed: u64,
+) -> PyResult<Bound<'py, PyList>> {
+    let ps = persona::synthetic_profiles(n, seed).or_raise(py)?;
+    let list = PyList::empty(py);
+    for p in &ps {
+        list.append(profile_dict(py, p)?)?;
+    }
+    Ok(list)
+}
