@@ -1,0 +1,151 @@
+"""The shapes of sparrow-core's results (domain.md's JSON, with Decimal for numbers)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Literal, Optional, TypedDict
+
+from ._money import Money
+
+PersonaSlug = Literal["capital-guardian", "balanced-voyager", "accelerated-builder"]
+AssetClassName = Literal["equity", "debt", "hybrid", "gold", "international", "liquid", "alternatives"]
+
+
+class Persona(TypedDict):
+    id: str
+    name: str
+    slug: str
+    risk_band: str
+    description: str
+
+
+class Classification(TypedDict):
+    persona: Persona
+    confidence: Decimal
+    probabilities: dict[str, Decimal]
+    model_version: str
+
+
+class DistributionEntry(TypedDict):
+    persona: Persona
+    weight: Decimal
+    allocation: dict[str, Decimal]
+
+
+class BlendedClassification(TypedDict):
+    primary_persona: Persona
+    distribution: list[DistributionEntry]
+    blended_allocation: dict[str, Decimal]
+    confidence: Decimal
+    model_version: str
+
+
+class Profile(TypedDict, total=False):
+    age: int
+    horizon_years: int
+    risk_tolerance: str
+    volatility: str
+    liquidity: str
+    knowledge: str
+    goal: str
+    target_amount: Money
+    target_year: int
+    monthly_sip: Money
+    lump_sum: Money
+
+
+class FundAmount(TypedDict):
+    id: str
+    amount: Money
+
+
+class Trade(TypedDict):
+    id: str
+    side: Literal["buy", "sell"]
+    amount: Money
+
+
+class PositionValue(TypedDict):
+    id: str
+    value: Money
+
+
+class RebalancePlan(TypedDict):
+    trades: list[Trade]
+    after: list[PositionValue]
+    total: Money
+    out_of_band: bool
+    max_drift_before: Decimal
+    max_drift_after: Decimal
+
+
+class Violation(TypedDict):
+    rule: str
+    subject: Optional[str]
+    limit: Decimal
+    actual: Decimal
+    excess: Decimal
+    message: str
+
+
+class NotEvaluated(TypedDict):
+    rule: str
+    reason: str
+
+
+class ConstraintReport(TypedDict):
+    violations: list[Violation]
+    not_evaluated: list[NotEvaluated]
+    passed: bool
+
+
+class RiskFactor(TypedDict):
+    name: str
+    contribution: Decimal
+    severity: str
+    description: str
+
+
+class RiskAssessment(TypedDict):
+    risk_level: str
+    risk_score: Decimal
+    risk_factors: list[RiskFactor]
+    recommendations: list[str]
+    persona_alignment: str
+    model_version: str
+
+
+class EnvProblem(TypedDict):
+    variable: str
+    code: str
+    message: str
+
+
+class TrainingInfo(TypedDict):
+    profiles: int
+    k: int
+    seed: int
+    iterations: int
+    max_iterations: int
+    tolerance: float
+    converged: bool
+    inertia: float
+    algorithm: str
+
+
+class StrategyComponent(TypedDict):
+    label: str
+    assetClass: str
+    allocationPercent: Decimal
+
+
+class StrategyConstraint(TypedDict):
+    constraintType: str
+    constraintValue: Decimal
+
+
+class StrategyDict(TypedDict):
+    name: str
+    persona: Optional[str]
+    components: list[StrategyComponent]
+    constraints: list[StrategyConstraint]

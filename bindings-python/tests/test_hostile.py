@@ -1,0 +1,140 @@
+"""Hostile input: every function answers with a Python exception, never a crash."""
+
+from __future__ import annotations
+
+import math
+from decimal import Decimal
+from typing import Any, Callable
+
+import pytest
+
+import sparrow_core as sc
+
+KEYRING = sc.Keyring("k1", "Zq3v9LkT2xWm8RbN4cYp7HdJ1fGs6VeA0uKoQiXt")
+HUGE = 10**400
+TEN_MB = "9" * (10 * 1024 * 1024)
+SURROGATE = "abc\ud800def"
+
+
+class SubStr(str):
+    pass
+
+
+class SubDecimal(Decimal):
+    pass
+
+
+HOSTILE: list[Any] = [
+    None,
+    True,
+    False,
+    1.5,
+    float("nan"),
+    float("inf"),
+    Decimal("NaN"),
+    Decimal("sNaN"),
+    Decimal("-Infinity"),
+    Decimal("1E+400"),
+    HUGE,
+    -HUGE,
+    TEN_MB,
+    SURROGATE,
+    "",
+    "\x00",
+    b"bytes",
+    [],
+    {},
+    object(),
+    SubStr("ABCPE1234F"),
+    SubDecimal("12.5"),
+    [[[[[]]]]],
+]
+
+ONE_ARG: dict[str, Callable[[Any], Any]] = {
+    "parse_money": sc.parse_money,
+    "Money": sc.Money,
+    "format_inr": sc.format_inr,
+    "format_compact": sc.format_compact,
+    "validate_pan": sc.validate_pan,
+    "validate_ifsc": sc.validate_ifsc,
+    "validate_mobile": sc.validate_mobile,
+    "validate_email": sc.validate_email,
+    "validate_pincode": sc.validate_pincode,
+    "validate_aadhaar": sc.validate_aadhaar,
+    "validate_profile": sc.validate_profile,
+    "classify": sc.classify,
+    "classify_blended": sc.classify_blended,
+    "classify_many": sc.classify_many,
+    "check_password": sc.check_password,
+    "needs_rehash": sc.needs_rehash,
+    "parse_duration": sc.parse_duration,
+    "bearer_token": sc.bearer_token,
+    "verify_token": lambda v: sc.verify_token(v, KEYRING, now=1),
+    "issue_token": lambda v: sc.issue_token(v, KEYRING, now=1),
+    "should_refresh": sc.should_refresh,
+    "allocate": lambda v: sc.allocate(v, [v]),
+    "units_for": lambda v: sc.units_for(v, v),
+    "split_amount": lambda v: sc.split_amount(v, [{"id": "a", "weight": v, "min_amount": v, "multiple": v}]),
+    "rebalance": lambda v: sc.rebalance([{"id": "a", "value": v}], {"a": v}, new_money=v),
+    "blend_allocation": lambda v: sc.blend_allocation([{"persona": v, "weight": v}]),
+    "check_constraints": lambda v: sc.check_constraints([{"id": v, "category": v, "value": v}], [v]),
+    "assess_risk": lambda v: sc.assess_risk({"horizon_years": v}, [{"scheme_name": v, "weight": v}]),
+    "assess_risk_request": sc.assess_risk_request,
+    "strategy_for": sc.strategy_for,
+    "Strategy.from_db": sc.Strategy.from_db,
+    "Strategy.from_ml": sc.Strategy.from_ml,
+    "ScoringTable.from_json": sc.ScoringTable.from_json,
+    "authorize": lambda v: sc.authorize(v, [v], v, [v]),
+    "check_env": lambda v: sc.check_env({"JWT_SECRET": v}, v),
+    "Keyring": lambda v: sc.Keyring(v, v),
+    "train_personas": lambda v: sc.train_personas([v], k=v),
+    "synthetic_profiles": lambda v: sc.synthetic_profiles(v, v),
+    "PersonaModel.load": lambda v: sc.PersonaModel.load(v, v, v),
+}
+
+
+@pytest.mark.parametrize("name", sorted(ONE_ARG))
+def test_hostile_values_raise_python_exceptions(name: str) -> None:
+    call = ONE_ARG[name]
+    for value in HOSTILE:
+        try:
+            call(value)
+        except (sc.SparrowError, TypeError, ValueError, OverflowError, UnicodeError):
+            pass  # a Python exception: what we want (or a value, for acceptable input)
+
+
+def test_specific_refusals() -> None:
+    with pytest.raises(TypeError):
+        sc.Money(True)
+    with pytest.raises(TypeError):
+        sc.Money(math.pi)
+    with pytest.raises(sc.MoneyError):
+        sc.Money(Decimal("Infinity"))
+    with pytest.raises(sc.MoneyError) as info:
+        sc.Money(HUGE)
+    assert info.value.code == "money_overflow"
+    with pytest.raises(sc.MoneyError):
+        sc.parse_money(TEN_MB)
+    with pytest.raises(UnicodeError):
+        sc.validate_pan(SURROGATE)
+    with pytest.raises(ValueError):
+        sc.validate_profile({"age": float("nan"), "horizon_years": 5})
+    with pytest.raises(sc.InputError) as err:
+        sc.validate_profile({"age": True, "horizon_years": 5})
+    assert err.value.errors[0]["code"] == "profile_type"
+    with pytest.raises(sc.InputError):
+        sc.validate_profile({"age": HUGE, "horizon_years": 5})
+    with pytest.raises(sc.InputError) as err:
+        sc.validate_profile({"age": 30, "horizon_years": 5, "goal": TEN_MB})
+    assert err.value.errors[0]["code"] == "profile_too_long"
+    deep: Any = []
+    for _ in range(200):
+        deep = [deep]
+    with pytest.raises(ValueError):
+        sc.validate_profile({"age": deep})
+
+
+def test_subclasses_are_accepted_as_their_base() -> None:
+    assert sc.validate_pan(SubStr(" abcpe1234f ")) == ("ABCPE1234F", "person")
+    assert sc.Money(SubDecimal("12.5")) == Decimal("12.50")
+    assert str(sc.parse_money(SubStr("₹1,000"))) == "1000.00"
