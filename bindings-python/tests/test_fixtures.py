@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from decimal import Decimal
-from typing import Any
+from typing import Any, Literal
 
 import pytest
 
@@ -50,10 +50,11 @@ def test_allocate(row: dict[str, Any]) -> None:
 
 @pytest.mark.parametrize("row", rows("units"))
 def test_units(row: dict[str, Any]) -> None:
-    if row["op"] == "units_for":
-        call = lambda: sc.units_for(row["amount"], row["nav"])  # noqa: E731
-    else:
-        call = lambda: sc.value_of(row["units"], row["nav"])  # noqa: E731
+    def call() -> Decimal:
+        if row["op"] == "units_for":
+            return sc.units_for(row["amount"], row["nav"])
+        return sc.value_of(row["units"], row["nav"])
+
     if "result" in row:
         assert str(call()) == row["result"]
     else:
@@ -148,7 +149,7 @@ def test_recorded_tokens(name: str) -> None:
     for row in rows(name):
         ring = sc.Keyring.legacy(SECRET) if row["kid"] is None else sc.Keyring(row["kid"], SECRET)
         claims = row["claims"]
-        use = "refresh" if claims.get("token_use") == "refresh" else "access"
+        use: Literal["access", "refresh"] = "refresh" if claims.get("token_use") == "refresh" else "access"
         got = sc.verify_token(
             row["token"], ring, now=row["now"], token_use=use, issuer=claims.get("iss"), audience=claims.get("aud")
         )

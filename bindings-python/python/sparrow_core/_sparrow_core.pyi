@@ -1,7 +1,6 @@
 """Type stubs of the native module (pyo3). See the package docstring for the value rules."""
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from datetime import datetime
 from decimal import Decimal
 from os import PathLike
 from typing import Any, Literal, Optional, Union, final
@@ -11,19 +10,71 @@ from ._types import (
     BlendedClassification,
     Classification,
     ConstraintReport,
+    DecimalLike,
     EnvProblem,
     FundAmount,
+    Mode,
+    Now,
     Profile,
+    ProfileInput,
     RebalancePlan,
     RiskAssessment,
     StrategyDict,
     TrainingInfo,
 )
 
-DecimalLike = Union[Decimal, str, int]
-Now = Union[int, datetime, None]
-Mode = Literal["strict", "compat"]
-ProfileInput = Union[Mapping[str, Any], str]
+__all__ = [
+    "ALL_CODES",
+    "Decision",
+    "Keyring",
+    "PersonaModel",
+    "ScoringTable",
+    "Strategy",
+    "Verification",
+    "_money_canonical",
+    "allocate",
+    "assess_risk",
+    "assess_risk_request",
+    "authorize",
+    "bearer_token",
+    "blend_allocation",
+    "check_constraints",
+    "check_env",
+    "check_password",
+    "check_strategy",
+    "classify",
+    "classify_blended",
+    "classify_blended_many",
+    "classify_many",
+    "database_strategies",
+    "dummy_verify",
+    "format_compact",
+    "format_inr",
+    "hash_password",
+    "issue_token",
+    "migration_sql",
+    "needs_rehash",
+    "parse_duration",
+    "parse_money",
+    "rebalance",
+    "require_password",
+    "should_refresh",
+    "split_amount",
+    "strategy_for",
+    "synthetic_profiles",
+    "train_personas",
+    "units_for",
+    "validate_aadhaar",
+    "validate_email",
+    "validate_ifsc",
+    "validate_mobile",
+    "validate_pan",
+    "validate_pincode",
+    "validate_profile",
+    "value_of",
+    "verify_password",
+    "verify_token",
+]
 
 ALL_CODES: list[str]
 
@@ -49,7 +100,7 @@ class Verification:
     @property
     def needs_rehash(self) -> bool: ...
     def __bool__(self) -> bool: ...
-    def __eq__(self, other: object) -> bool: ...
+    def __eq__(self, value: object, /) -> bool: ...
     def __hash__(self) -> int: ...
 
 @final
@@ -59,7 +110,7 @@ class Decision:
     @property
     def reason(self) -> str: ...
     def __bool__(self) -> bool: ...
-    def __eq__(self, other: object) -> bool: ...
+    def __eq__(self, value: object, /) -> bool: ...
     def __hash__(self) -> int: ...
 
 @final

@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from datetime import datetime
 from decimal import Decimal
-from typing import Literal, Optional, TypedDict
+from typing import Any, Literal, Optional, TypeAlias, TypedDict, Union
+
+
 
 from ._money import Money
 
-PersonaSlug = Literal["capital-guardian", "balanced-voyager", "accelerated-builder"]
-AssetClassName = Literal["equity", "debt", "hybrid", "gold", "international", "liquid", "alternatives"]
+#: What a decimal quantity may be given as.
+DecimalLike: TypeAlias = Union[Decimal, str, int]
+#: Unix seconds, an aware datetime, or None for the current time.
+Now: TypeAlias = Union[int, datetime, None]
+#: Record validation mode.
+Mode: TypeAlias = Union[Literal["strict"], Literal["compat"]]
+#: A profile as a mapping (read as a JSON object) or as JSON text.
+ProfileInput: TypeAlias = Union[Mapping[str, Any], str]
 
 
 class Persona(TypedDict):

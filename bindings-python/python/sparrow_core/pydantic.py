@@ -21,7 +21,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from decimal import Decimal
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeAlias
+
+
 
 from pydantic import GetCoreSchemaHandler, PlainSerializer, PlainValidator, WithJsonSchema
 from pydantic_core import PydanticCustomError, core_schema
@@ -50,20 +52,30 @@ def _checked(fn: Callable[[Any], Any]) -> Callable[[Any], Any]:
     return validate
 
 
-def _string_type(fn: Callable[[Any], Any], description: str) -> Any:
-    return Annotated[
-        str,
-        PlainValidator(_checked(fn)),
-        WithJsonSchema({"type": "string", "description": description}),
-    ]
+def _schema(description: str) -> WithJsonSchema:
+    return WithJsonSchema({"type": "string", "description": description})
 
 
-Pan = _string_type(lambda v: _sparrow_core.validate_pan(v)[0], "PAN, normalised to upper case")
-Ifsc = _string_type(_sparrow_core.validate_ifsc, "IFSC code")
-Mobile = _string_type(_sparrow_core.validate_mobile, "Indian mobile number, as E.164 (+91…)")
-Email = _string_type(_sparrow_core.validate_email, "Email address (validator.js isEmail rules)")
-Pincode = _string_type(_sparrow_core.validate_pincode, "Indian PIN code")
-Aadhaar = _string_type(_sparrow_core.validate_aadhaar, "Aadhaar number (Verhoeff-checked)")
+#: A PAN, normalised to upper case (the holder type is dropped; use validate_pan for it).
+Pan: TypeAlias = Annotated[
+    str, PlainValidator(_checked(lambda v: _sparrow_core.validate_pan(v)[0])), _schema("PAN, normalised to upper case")
+]
+#: An IFSC code.
+Ifsc: TypeAlias = Annotated[str, PlainValidator(_checked(_sparrow_core.validate_ifsc)), _schema("IFSC code")]
+#: An Indian mobile number, as E.164 (+91…).
+Mobile: TypeAlias = Annotated[
+    str, PlainValidator(_checked(_sparrow_core.validate_mobile)), _schema("Indian mobile number, as E.164 (+91…)")
+]
+#: An email address (validator.js isEmail rules), domain lower-cased.
+Email: TypeAlias = Annotated[
+    str, PlainValidator(_checked(_sparrow_core.validate_email)), _schema("Email address (validator.js isEmail rules)")
+]
+#: An Indian PIN code.
+Pincode: TypeAlias = Annotated[str, PlainValidator(_checked(_sparrow_core.validate_pincode)), _schema("Indian PIN code")]
+#: An Aadhaar number (Verhoeff-checked).
+Aadhaar: TypeAlias = Annotated[
+    str, PlainValidator(_checked(_sparrow_core.validate_aadhaar)), _schema("Aadhaar number (Verhoeff-checked)")
+]
 
 
 def _money_python(value: Any) -> _Money:
@@ -93,7 +105,8 @@ class _MoneyAnnotation:
         )
 
 
-Money = Annotated[
+#: Rupees exact to the paisa, as sparrow_core.Money.
+Money: TypeAlias = Annotated[
     _Money,
     _MoneyAnnotation,
     WithJsonSchema({"type": "string", "pattern": r"^-?\d{1,12}(\.\d{1,2})?$", "description": "Rupees, exact to the paisa"}),
@@ -101,6 +114,6 @@ Money = Annotated[
 
 #: A Decimal written to JSON as a string (for probabilities, weights and percents in
 #: your own models).
-DecimalString = Annotated[Decimal, PlainSerializer(str, when_used="json")]
+DecimalString: TypeAlias = Annotated[Decimal, PlainSerializer(str, when_used="json")]
 
 __all__ = ["Aadhaar", "DecimalString", "Email", "Ifsc", "Mobile", "Money", "Pan", "Pincode"]
