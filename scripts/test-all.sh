@@ -9,6 +9,10 @@
 #      package still gives the email verdicts step 1 replays, and npm `jsonwebtoken`
 #      still signs the tokens step 1 verifies and verifies the tokens sparrow-core issues.
 #   3. The migration test on a real PostgreSQL, started on loopback for the run.
+#   4. The Python package: built from bindings-python/ with pip (maturin) into a venv,
+#      then pytest (the shared fixture tables, error paths, hostile input, GIL,
+#      PyJWT/argon2-cffi/bcrypt interop), the FastAPI example's tests, mypy --strict on
+#      tests and examples, and mypy's stubtest on the installed package.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -28,13 +32,25 @@ command -v node >/dev/null || need_apt node nodejs
 command -v npm >/dev/null || need_apt npm npm
 command -v python3 >/dev/null || need_apt python3 python3
 
-echo "== 1/3 cargo test --workspace"
+echo "== 1/4 cargo test --workspace"
 cargo test --workspace
 
-echo "== 2/3 peers on npm: validator.js email parity, jsonwebtoken interchange (pinned)"
+echo "== 2/4 peers on npm: validator.js email parity, jsonwebtoken interchange (pinned)"
 for tool in tools/validatorjs tools/jwt-interop; do
   (cd "$tool" && npm ci --no-audit --no-fund --loglevel=error && node --test)
 done
 
-echo "== 3/3 migration on a real PostgreSQL"
+echo "== 3/4 migration on a real PostgreSQL"
 scripts/with-postgres.sh cargo test -p sparrow-core --features postgres-tests --test postgres_migration
+
+echo "== 4/4 Python package: pip install ./bindings-python, pytest, mypy --strict, stubtest"
+python3 -c "import venv, ensurepip" 2>/dev/null || need_apt python3-venv python3-venv
+VENV="$PWD/target/python-venv"
+[ -x "$VENV/bin/python" ] || python3 -m venv "$VENV"
+"$VENV/bin/python" -m pip install --quiet --disable-pip-version-check -r bindings-python/requirements-test.txt
+"$VENV/bin/python" -m pip install --quiet --disable-pip-version-check --no-build-isolation ./bindings-python
+(cd bindings-python && "$VENV/bin/python" -m pytest -q -p no:cacheprovider)
+(cd examples/python && "$VENV/bin/python" -m pytest -q -p no:cacheprovider)
+(cd bindings-python && "$VENV/bin/python" -m mypy --strict --no-incremental tests)
+(cd examples/python && "$VENV/bin/python" -m mypy --strict --no-incremental app.py test_app.py)
+(cd bindings-python && "$VENV/bin/python" -m mypy.stubtest sparrow_core --allowlist stubtest-allowlist.txt)

@@ -3,8 +3,9 @@
 //! accepted; `float` and `bool` raise `TypeError`; NaN and infinities raise
 //! `MoneyError`. Nothing here decides a rule.
 
+use std::collections::HashMap;
 use std::str::FromStr;
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock};
 
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
@@ -16,7 +17,7 @@ use sparrow_core::money::{Money, MoneyError};
 use crate::errors::OrRaise;
 
 static DECIMAL: OnceLock<Py<PyAny>> = OnceLock::new();
-static MONEY_FROM_CANONICAL: OnceLock<Py<PyAny>> = OnceLock::new();
+static MONEY_FROM_CANONICAL: OnceLock<(Py<PyAny>, Py<PyAny>)> = OnceLock::new();
 /// `Decimal` objects for 0.0000 … 1.0000 (fractions and weights at scale 4), made once:
 /// the persona results use them on every call.
 static TEN_THOUSANDTHS: OnceLock<Vec<Py<PyAny>>> = OnceLock::new();
@@ -126,21 +127,28 @@ pub(crate) fn money_arg(obj: &Bound<'_, PyAny>, field: &'static str) -> PyResult
         .or_raise(obj.py())
 }
 
-/// A `Money` object.
+/// A `Money` object, made as `Decimal.__new__(Money, "1234.50")` (the text is already
+/// canonical, so `Money.__new__`'s check is not repeated).
 pub(crate) fn money_out<'py>(py: Python<'py>, m: Money) -> PyResult<Bound<'py, PyAny>> {
-    let make = match MONEY_FROM_CANONICAL.get() {
-        Some(f) => f.bind(py).clone(),
+    let (new, class) = match MONEY_FROM_CANONICAL.get() {
+        Some((new, class)) => (new.bind(py).clone(), class.bind(py).clone()),
         None => {
-            let f = py
-                .import("sparrow_core._money")?
-                .getattr("Money")?
-                .getattr("_from_canonical")?;
-            let _ = MONEY_FROM_CANONICAL.set(f.clone().unbind());
-            f
+            let new = decimal_class(py)?.getattr("__new__")?;
+            let class = py.import("sparrow_core._money")?.getattr("Money")?;
+            let _ = MONEY_FROM_CANONICAL.set((new.clone().unbind(), class.clone().unbind()));
+            (new, class)
         }
     };
-    make.call1((m.to_string(),))
+    new.call1((class, m.to_string()))
 }
+
+/// Other `Decimal` objects already made, by exact value (digits and scale). The rules
+/// hand out a small set of values over and over (probabilities, percents), and a
+/// `Decimal` is immutable, so each is made once. Bounded: past the limit values are made
+/// afresh.
+type DecimalCache = Mutex<HashMap<(i128, u32), Py<PyAny>>>;
+static DECIMALS: OnceLock<DecimalCache> = OnceLock::new();
+const MAX_CACHED_DECIMALS: usize = 65_536;
 
 /// A `decimal.Decimal` with exactly the digits and scale of `d`.
 pub(crate) fn decimal_out<'py>(py: Python<'py>, d: Decimal) -> PyResult<Bound<'py, PyAny>> {
@@ -167,7 +175,20 @@ pub(crate) fn decimal_out<'py>(py: Python<'py>, d: Decimal) -> PyResult<Bound<'p
             }
         }
     }
-    decimal_class(py)?.call1((d.to_string(),))
+    let key = (d.mantissa(), d.scale());
+    let cache = DECIMALS.get_or_init(|| Mutex::new(HashMap::new()));
+    if let Ok(map) = cache.lock() {
+        if let Some(obj) = map.get(&key) {
+            return Ok(obj.bind(py).clone());
+        }
+    }
+    let made = decimal_class(py)?.call1((d.to_string(),))?;
+    if let Ok(mut map) = cache.lock() {
+        if map.len() < MAX_CACHED_DECIMALS {
+            map.insert(key, made.clone().unbind());
+        }
+    }
+    Ok(made)
 }
 
 /// A Python value as JSON, for the record validators: dicts with `str` keys, lists and

@@ -1,6 +1,7 @@
 //! money and validate.
 
 use pyo3::exceptions::PyTypeError;
+use pyo3::intern;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyString, PyTuple};
 use sparrow_core::money::{self, Nav, ParseMode, Units};
@@ -165,12 +166,12 @@ pub(crate) fn profile_arg(input: &Bound<'_, PyAny>, mode: ValidationMode) -> PyR
 /// The normalised profile as a dict (amounts as `Money`).
 pub(crate) fn profile_dict<'py>(py: Python<'py>, p: &Profile) -> PyResult<Bound<'py, PyDict>> {
     let d = PyDict::new(py);
-    d.set_item("age", p.age())?;
-    d.set_item("horizon_years", p.horizon_years())?;
-    d.set_item("risk_tolerance", p.risk_tolerance().as_str())?;
-    d.set_item("volatility", p.volatility().as_str())?;
-    d.set_item("liquidity", p.liquidity().as_str())?;
-    d.set_item("knowledge", p.knowledge().as_str())?;
+    d.set_item(intern!(py, "age"), p.age())?;
+    d.set_item(intern!(py, "horizon_years"), p.horizon_years())?;
+    d.set_item(intern!(py, "risk_tolerance"), p.risk_tolerance().as_str())?;
+    d.set_item(intern!(py, "volatility"), p.volatility().as_str())?;
+    d.set_item(intern!(py, "liquidity"), p.liquidity().as_str())?;
+    d.set_item(intern!(py, "knowledge"), p.knowledge().as_str())?;
     if let Some(goal) = p.goal() {
         d.set_item("goal", goal)?;
     }

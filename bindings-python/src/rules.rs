@@ -4,6 +4,7 @@ use std::path::PathBuf;
 use std::sync::OnceLock;
 
 use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::intern;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString};
 use serde_json::Value;
@@ -47,36 +48,85 @@ fn persona_dict<'py>(py: Python<'py>, p: PersonaId) -> PyResult<Bound<'py, PyDic
     template.bind(py).copy()
 }
 
+fn class_key(py: Python<'_>, class: allocation::AssetClass) -> &Bound<'_, PyString> {
+    use allocation::AssetClass::*;
+    match class {
+        Equity => intern!(py, "equity"),
+        Debt => intern!(py, "debt"),
+        Hybrid => intern!(py, "hybrid"),
+        Gold => intern!(py, "gold"),
+        International => intern!(py, "international"),
+        Liquid => intern!(py, "liquid"),
+        Alternatives => intern!(py, "alternatives"),
+    }
+}
+
 fn fractions_dict<'py>(py: Python<'py>, f: &allocation::Fractions) -> PyResult<Bound<'py, PyDict>> {
     let d = PyDict::new(py);
     for (class, v) in f.iter() {
-        d.set_item(class.as_str(), decimal_out(py, v)?)?;
+        d.set_item(class_key(py, class), decimal_out(py, v)?)?;
     }
     Ok(d)
 }
 
+static STRATEGY_DICTS: OnceLock<[Py<PyDict>; 3]> = OnceLock::new();
+
+/// A persona's ML strategy as fractions (a fresh copy of a dict made once).
+fn strategy_dict<'py>(
+    py: Python<'py>,
+    p: PersonaId,
+    f: &allocation::Fractions,
+) -> PyResult<Bound<'py, PyDict>> {
+    if STRATEGY_DICTS.get().is_none() {
+        let make = |p: PersonaId| -> PyResult<Py<PyDict>> {
+            let s = allocation::strategy_for(p.slug()).or_raise(py)?;
+            let a = s.allocation().or_raise(py)?.ml_fractions().or_raise(py)?;
+            Ok(fractions_dict(py, &a)?.unbind())
+        };
+        let [a, b, c] = PersonaId::ALL;
+        let _ = STRATEGY_DICTS.set([make(a)?, make(b)?, make(c)?]);
+    }
+    let Some(all) = STRATEGY_DICTS.get() else {
+        return fractions_dict(py, f);
+    };
+    let template = match p {
+        PersonaId::CapitalGuardian => &all[0],
+        PersonaId::BalancedVoyager => &all[1],
+        PersonaId::AcceleratedBuilder => &all[2],
+    };
+    template.bind(py).copy()
+}
+
 fn classification_dict<'py>(py: Python<'py>, c: &Classification) -> PyResult<Bound<'py, PyDict>> {
     let d = PyDict::new(py);
-    d.set_item("persona", persona_dict(py, c.persona)?)?;
-    d.set_item("confidence", decimal_out(py, c.confidence)?)?;
+    d.set_item(intern!(py, "persona"), persona_dict(py, c.persona)?)?;
+    d.set_item(intern!(py, "confidence"), decimal_out(py, c.confidence)?)?;
     let probs = PyDict::new(py);
     for p in PersonaId::ALL {
-        probs.set_item(p.slug(), decimal_out(py, c.probability(p))?)?;
+        let slug = match p {
+            PersonaId::CapitalGuardian => intern!(py, "capital-guardian"),
+            PersonaId::BalancedVoyager => intern!(py, "balanced-voyager"),
+            PersonaId::AcceleratedBuilder => intern!(py, "accelerated-builder"),
+        };
+        probs.set_item(slug, decimal_out(py, c.probability(p))?)?;
     }
-    d.set_item("probabilities", probs)?;
-    d.set_item("model_version", &*c.model_version)?;
+    d.set_item(intern!(py, "probabilities"), probs)?;
+    d.set_item(intern!(py, "model_version"), &*c.model_version)?;
     Ok(d)
 }
 
 fn blended_dict<'py>(py: Python<'py>, b: &BlendedClassification) -> PyResult<Bound<'py, PyDict>> {
     let d = PyDict::new(py);
-    d.set_item("primary_persona", persona_dict(py, b.primary)?)?;
+    d.set_item(intern!(py, "primary_persona"), persona_dict(py, b.primary)?)?;
     let dist = PyList::empty(py);
     for e in &b.distribution {
         let item = PyDict::new(py);
-        item.set_item("persona", persona_dict(py, e.persona)?)?;
-        item.set_item("weight", decimal_out(py, e.weight)?)?;
-        item.set_item("allocation", fractions_dict(py, &e.allocation)?)?;
+        item.set_item(intern!(py, "persona"), persona_dict(py, e.persona)?)?;
+        item.set_item(intern!(py, "weight"), decimal_out(py, e.weight)?)?;
+        item.set_item(
+            intern!(py, "allocation"),
+            strategy_dict(py, e.persona, &e.allocation)?,
+        )?;
         dist.append(item)?;
     }
     d.set_item("distribution", dist)?;

@@ -1,0 +1,166 @@
+"""Today's ML service endpoints, computed by sparrow-core (domain.md §5 and §6).
+
+    JWT_SECRET=… uvicorn app:app        # from examples/python, with sparrow-core installed
+
+POST /api/v1/classify, /api/v1/classify/blended and /api/v1/risk take and return the
+JSON of today's FastAPI service, behind a dependency that verifies the Bearer token.
+Requests are parsed the way today's clients are used to (compat mode: "30" or 30.0 for
+an int, unknown keys ignored) but exactly: JSON numbers are read as decimals, never
+through float, and answers write numbers from the decimals. A 422 lists every problem
+with sparrow-core's stable code and never echoes the input back.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+import uuid
+from collections.abc import Mapping, Sequence
+from decimal import Decimal
+from typing import Annotated, Any
+
+from fastapi import Depends, FastAPI, Header, Request
+from fastapi.responses import JSONResponse, Response
+
+import sparrow_core as sc
+
+
+def to_json(value: Any) -> str:
+    """JSON text with Decimal written as a number from its own digits."""
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    if value is None or isinstance(value, (bool, int, str)):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, float):
+        return repr(value)
+    if isinstance(value, Mapping):
+        return "{" + ",".join(f"{json.dumps(str(k), ensure_ascii=False)}:{to_json(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, Sequence):
+        return "[" + ",".join(to_json(v) for v in value) + "]"
+    raise TypeError(f"cannot write {type(value).__name__} as JSON")
+
+
+class DecimalJSONResponse(Response):
+    media_type = "application/json"
+
+    def render(self, content: Any) -> bytes:
+        return to_json(content).encode("utf-8")
+
+
+class Unprocessable(Exception):
+    """A 422 listing problems as {type, loc, msg} — no input echoed."""
+
+    def __init__(self, detail: list[dict[str, Any]]) -> None:
+        self.detail = detail
+
+
+def problems(error: sc.SparrowError, prefix: Sequence[str]) -> list[dict[str, Any]]:
+    return [{"type": e["code"], "loc": ["body", *prefix, e["field"]], "msg": e["message"]} for e in error.errors]
+
+
+def keyring() -> sc.Keyring:
+    secret = os.environ.get("JWT_SECRET", "")
+    kid = os.environ.get("JWT_KID")
+    return sc.Keyring(kid, secret) if kid else sc.Keyring.legacy(secret)
+
+
+app = FastAPI(title="sparrow-core ML endpoints")
+
+
+@app.exception_handler(Unprocessable)
+async def unprocessable(request: Request, exc: Unprocessable) -> Response:
+    return JSONResponse(status_code=422, content={"detail": exc.detail})
+
+
+def require_token(authorization: Annotated[str | None, Header()] = None) -> dict[str, Any]:
+    try:
+        token = sc.bearer_token(authorization or "")
+        return sc.verify_token(token, keyring())
+    except (sc.TokenError, sc.ConfigError) as e:
+        raise Unauthorized(e.code) from None
+
+
+class Unauthorized(Exception):
+    def __init__(self, code: str) -> None:
+        self.code = code
+
+
+@app.exception_handler(Unauthorized)
+async def unauthorized(request: Request, exc: Unauthorized) -> Response:
+    return JSONResponse(
+        status_code=401,
+        content={"detail": "Not authenticated", "code": exc.code},
+        headers={"WWW-Authenticate": "Bearer"},
+    )
+
+
+async def body_of(request: Request) -> dict[str, Any]:
+    raw = await request.body()
+    try:
+        body = json.loads(raw, parse_float=Decimal)
+    except (ValueError, UnicodeDecodeError):
+        raise Unprocessable([{"type": "json_invalid", "loc": ["body"], "msg": "JSON decode error"}]) from None
+    if not isinstance(body, dict):
+        raise Unprocessable([{"type": "model_attributes_type", "loc": ["body"], "msg": "Input should be an object"}])
+    return body
+
+
+def request_id(body: Mapping[str, Any]) -> str:
+    rid = body.get("request_id")
+    return rid if isinstance(rid, str) else str(uuid.uuid4())
+
+
+def profile_of(body: Mapping[str, Any]) -> Any:
+    if "profile" not in body:
+        raise Unprocessable([{"type": "missing", "loc": ["body", "profile"], "msg": "Field required"}])
+    return body["profile"]
+
+
+Claims = Annotated[dict[str, Any], Depends(require_token)]
+
+
+@app.post("/api/v1/classify")
+async def classify(request: Request, claims: Claims) -> Response:
+    start = time.perf_counter()
+    body = await body_of(request)
+    try:
+        result: dict[str, Any] = dict(sc.classify(profile_of(body), mode="compat"))
+    except sc.InputError as e:
+        raise Unprocessable(problems(e, ["profile"])) from None
+    except (TypeError, ValueError) as e:
+        raise Unprocessable([{"type": "value_error", "loc": ["body", "profile"], "msg": str(e)}]) from None
+    return DecimalJSONResponse(
+        {"request_id": request_id(body), **result, "latency_ms": round((time.perf_counter() - start) * 1000, 3)}
+    )
+
+
+@app.post("/api/v1/classify/blended")
+async def classify_blended(request: Request, claims: Claims) -> Response:
+    start = time.perf_counter()
+    body = await body_of(request)
+    try:
+        result: dict[str, Any] = dict(sc.classify_blended(profile_of(body), mode="compat"))
+    except sc.InputError as e:
+        raise Unprocessable(problems(e, ["profile"])) from None
+    except (TypeError, ValueError) as e:
+        raise Unprocessable([{"type": "value_error", "loc": ["body", "profile"], "msg": str(e)}]) from None
+    return DecimalJSONResponse(
+        {"request_id": request_id(body), **result, "latency_ms": round((time.perf_counter() - start) * 1000, 3)}
+    )
+
+
+@app.post("/api/v1/risk")
+async def risk(request: Request, claims: Claims) -> Response:
+    start = time.perf_counter()
+    body = await body_of(request)
+    profile_of(body)
+    try:
+        result: dict[str, Any] = dict(sc.assess_risk_request(body))
+    except sc.InputError as e:
+        raise Unprocessable(problems(e, [])) from None
+    except (TypeError, ValueError) as e:
+        raise Unprocessable([{"type": "value_error", "loc": ["body"], "msg": str(e)}]) from None
+    return DecimalJSONResponse(
+        {"request_id": request_id(body), **result, "latency_ms": round((time.perf_counter() - start) * 1000, 3)}
+    )

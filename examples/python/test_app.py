@@ -1,0 +1,101 @@
+"""The example service, driven with FastAPI's TestClient."""
+
+from __future__ import annotations
+
+import json
+import os
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+SECRET = "Zq3v9LkT2xWm8RbN4cYp7HdJ1fGs6VeA0uKoQiXt"
+os.environ["JWT_SECRET"] = SECRET
+os.environ.pop("JWT_KID", None)
+
+import sparrow_core as sc  # noqa: E402
+from app import app  # noqa: E402
+
+FIXTURES = Path(__file__).resolve().parents[2] / "core" / "tests" / "fixtures"
+client = TestClient(app)
+
+
+def auth() -> dict[str, str]:
+    token = sc.issue_token({"sub": "svc", "email": "ml@sparrow.in", "role": "admin"}, sc.Keyring.legacy(SECRET), "5m")
+    return {"Authorization": f"Bearer {token}"}
+
+
+def rows(name: str) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in (FIXTURES / f"{name}.jsonl").read_text().splitlines() if line]
+
+
+def parse(text: str) -> Any:
+    return json.loads(text, parse_float=Decimal)
+
+
+def test_classify_and_blended_match_todays_service() -> None:
+    for row in rows("persona_examples")[::97]:
+        r = client.post("/api/v1/classify", json={"request_id": "r-1", "profile": row["profile"]}, headers=auth())
+        assert r.status_code == 200, r.text
+        body = parse(r.text)
+        assert body["request_id"] == "r-1" and body["persona"]["id"] == row["classify"]["slug"]
+        assert set(body) == {"request_id", "persona", "confidence", "probabilities", "model_version", "latency_ms"}
+        r = client.post("/api/v1/classify/blended", json={"profile": row["profile"]}, headers=auth())
+        body = parse(r.text)
+        want = row["blended"]
+        assert [d["persona"]["slug"] for d in body["distribution"]] == [d["slug"] for d in want["distribution"]]
+        assert body["blended_allocation"] == {k: Decimal(repr(v)) for k, v in want["blended_allocation"].items()}
+        # Numbers leave as JSON numbers with the decimals' own digits.
+        assert '"weight":0.' in r.text and '"equity":0.' in r.text
+
+
+def test_compat_parsing_keeps_todays_clients_working() -> None:
+    profile = {"age": "30", "horizon_years": 20.0, "risk_tolerance": "Aggressive", "target_amount": 2500000.5, "extra": 1}
+    r = client.post("/api/v1/classify/blended", content=json.dumps({"profile": profile}), headers=auth())
+    assert r.status_code == 200, r.text
+    assert parse(r.text)["primary_persona"]["slug"] == "accelerated-builder"
+
+
+def test_risk_matches_todays_service() -> None:
+    for row in rows("risk_v1_examples")[:30]:
+        r = client.post("/api/v1/risk", json={"request_id": row["id"], **row["input"]}, headers=auth())
+        assert r.status_code == 200, r.text
+        body = parse(r.text)
+        if row["id"] == "ex-002":
+            continue  # the documented float difference
+        assert body["risk_level"] == row["output"]["risk_level"]
+        assert abs(body["risk_score"] - Decimal(repr(row["output"]["risk_score"]))) <= Decimal("0.01")
+        assert body["model_version"] == "risk-v1" and body["request_id"] == row["id"]
+
+
+def test_bearer_token_is_required() -> None:
+    assert client.post("/api/v1/classify", json={"profile": {"age": 30, "horizon_years": 5}}).status_code == 401
+    bad = {"Authorization": "Bearer " + sc.issue_token({"sub": "x", "email": "x@y.in", "role": "user"}, sc.Keyring.legacy(SECRET[::-1]), "5m")}
+    r = client.post("/api/v1/classify", json={"profile": {"age": 30, "horizon_years": 5}}, headers=bad)
+    assert r.status_code == 401 and r.json()["code"] == "token_signature"
+
+
+@pytest.mark.parametrize("path", ["/api/v1/classify", "/api/v1/classify/blended"])
+def test_422_lists_codes_and_never_echoes_input(path: str) -> None:
+    secret_goal = "Buy a flat near ABCPE1234F's office"
+    r = client.post(path, json={"profile": {"age": 12, "horizon_years": "soon", "risk_tolerance": "YOLO-9876543210", "goal": secret_goal * 20}}, headers=auth())
+    assert r.status_code == 422
+    detail = r.json()["detail"]
+    assert {(tuple(d["loc"]), d["type"]) for d in detail} == {
+        (("body", "profile", "age"), "profile_out_of_range"),
+        (("body", "profile", "horizon_years"), "profile_type"),
+        (("body", "profile", "risk_tolerance"), "profile_not_one_of"),
+        (("body", "profile", "goal"), "profile_too_long"),
+    }
+    for secret in ["YOLO", "9876543210", "ABCPE1234F", "soon", "12"]:
+        assert secret not in r.text
+    assert client.post(path, content=b"{", headers=auth()).status_code == 422
+    assert client.post(path, json={}, headers=auth()).json()["detail"][0]["loc"] == ["body", "profile"]
+
+
+def test_risk_422() -> None:
+    r = client.post("/api/v1/risk", json={"profile": {"horizon_years": "a while"}, "current_portfolio": []}, headers=auth())
+    assert r.status_code == 422
+    assert r.json()["detail"][0]["type"] == "risk_input" and "a while" not in r.text
