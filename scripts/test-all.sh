@@ -48,7 +48,7 @@ python3 -c "import venv, ensurepip" 2>/dev/null || need_apt python3-venv python3
 VENV="$PWD/target/python-venv"
 [ -x "$VENV/bin/python" ] || python3 -m venv "$VENV"
 "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check -r bindings-python/requirements-test.txt
-"$VENV/bin/python" -m pip install --quiet --disable-pip-version-check --no-build-isolation ./bindings-python
+PATH="$VENV/bin:$PATH" "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check --no-build-isolation ./bindings-python
 (cd bindings-python && "$VENV/bin/python" -m pytest -q -p no:cacheprovider)
 (cd examples/python && "$VENV/bin/python" -m pytest -q -p no:cacheprovider)
 (cd bindings-python && "$VENV/bin/python" -m mypy --strict --no-incremental tests)
