@@ -264,7 +264,7 @@ fn personas_and_risk(c: &mut Criterion) {
         horizon_years: 4,
     };
     c.bench_function("risk/assess_risk 5 funds", |b| {
-        b.iter(|| black_box(assess_risk(black_box(&rp), black_box(&portfolio))))
+        b.iter(|| black_box(assess_risk(black_box(&rp), black_box(&portfolio)).unwrap()))
     });
 
     let mut g = c.benchmark_group("persona/train_personas");

@@ -417,7 +417,7 @@ fn persona_tour() -> Result<(), Error> {
             volatility: vol.parse().unwrap_or_default(),
         })
         .collect();
-    let risk = assess_risk(&RiskProfile::from_profile(&profile), &portfolio);
+    let risk = assess_risk(&RiskProfile::from_profile(&profile), &portfolio)?;
     println!(
         "  risk-v1: {} (score {}) — {}",
         risk.risk_level, risk.risk_score, risk.persona_alignment

@@ -126,19 +126,68 @@ fn thresholds(persona: PersonaId) -> (i128, i128, i128, i128) {
     }
 }
 
-/// Assesses a portfolio with risk-v1 (domain.md §6). Never fails: the inputs are already
-/// validated values. An empty portfolio gives level "Unknown".
+/// Assesses a portfolio with risk-v1 (domain.md §6). An empty portfolio gives level
+/// "Unknown". Each fund is checked first — weight 0–1 with at most 12 decimals,
+/// volatility 0–1000 with at most 6, at most 1,000 funds, names and categories of
+/// bounded length — and a fund that breaks a rule is a `risk_input` error naming it
+/// (`portfolio[2].weight`), never silently counted as zero.
 ///
 /// ```
 /// use sparrow_core::risk::{assess_risk, Fund, RiskProfile};
 /// use sparrow_core::persona::PersonaId;
 /// let fund = Fund { scheme_name: "UTI Low Duration Fund".into(), category: Some("Low Duration".into()),
 ///                   weight: 1.into(), volatility: "24.83".parse().unwrap() };
-/// let r = assess_risk(&RiskProfile { persona: PersonaId::CapitalGuardian, horizon_years: 24 }, &[fund]);
+/// let r = assess_risk(&RiskProfile { persona: PersonaId::CapitalGuardian, horizon_years: 24 }, &[fund]).unwrap();
 /// assert_eq!((r.risk_level, r.risk_score.to_string()), ("Very High", "85".to_string()));
 /// assert_eq!(r.risk_factors[0].description, "UTI Low Duration Fund... has 100% allocation, exceeding 25% limit");
 /// ```
-pub fn assess_risk(profile: &RiskProfile, portfolio: &[Fund]) -> RiskAssessment {
+pub fn assess_risk(profile: &RiskProfile, portfolio: &[Fund]) -> Result<RiskAssessment, RiskError> {
+    check_funds(profile, portfolio)?;
+    Ok(assess_checked(profile, portfolio))
+}
+
+fn check_funds(profile: &RiskProfile, portfolio: &[Fund]) -> Result<(), RiskError> {
+    if profile.horizon_years > 100 {
+        return Err(input("profile.horizon_years", "must be between 0 and 100"));
+    }
+    if portfolio.len() > MAX_PORTFOLIO_FUNDS {
+        return Err(input("portfolio", "must have at most 1000 funds"));
+    }
+    for (i, f) in portfolio.iter().enumerate() {
+        let err = |name: &str, rule| RiskError::Input {
+            field: format!("portfolio[{i}].{name}"),
+            rule,
+        };
+        if f.scheme_name.chars().count() > MAX_SCHEME_NAME_CHARS {
+            return Err(err("scheme_name", "must be at most 300 characters"));
+        }
+        if f.category
+            .as_ref()
+            .is_some_and(|c| c.chars().count() > MAX_CATEGORY_CHARS)
+        {
+            return Err(err(
+                "category",
+                "must be a string of at most 100 characters",
+            ));
+        }
+        if !to_scaled(f.weight, 12).is_some_and(|s| (0..=W).contains(&s)) {
+            return Err(err(
+                "weight",
+                "must be a fraction from 0 to 1 with at most 12 decimals",
+            ));
+        }
+        if !to_scaled(f.volatility, 6).is_some_and(|s| (0..=1000 * V).contains(&s)) {
+            return Err(err(
+                "volatility",
+                "must be a percent from 0 to 1000 with at most 6 decimals",
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// risk-v1 on funds that passed [`check_funds`].
+fn assess_checked(profile: &RiskProfile, portfolio: &[Fund]) -> RiskAssessment {
     let persona = profile.persona;
     if portfolio.is_empty() {
         return RiskAssessment {
@@ -443,7 +492,7 @@ pub fn assess_risk_value(request: &Value) -> Result<RiskAssessment, RiskError> {
     } else {
         proposed
     };
-    Ok(assess_risk(&profile, &funds))
+    assess_risk(&profile, &funds)
 }
 
 fn input(field: &str, rule: &'static str) -> RiskError {
@@ -643,6 +692,43 @@ mod tests {
             assess_risk_json("{").unwrap_err().to_string(),
             "request: must be valid JSON"
         );
+    }
+
+    #[test]
+    fn direct_calls_check_funds() {
+        let profile = RiskProfile {
+            persona: PersonaId::BalancedVoyager,
+            horizon_years: 5,
+        };
+        let fund = |w: &str, v: &str| Fund {
+            scheme_name: "A".into(),
+            category: None,
+            weight: w.parse().unwrap(),
+            volatility: v.parse().unwrap(),
+        };
+        let err = |f: Fund| {
+            assess_risk(&profile, &[fund("0.5", "10"), f])
+                .unwrap_err()
+                .to_string()
+        };
+        assert_eq!(
+            err(fund("0.0000000000001", "10")),
+            "portfolio[1].weight: must be a fraction from 0 to 1 with at most 12 decimals"
+        );
+        assert_eq!(
+            err(fund("-0.1", "10")),
+            "portfolio[1].weight: must be a fraction from 0 to 1 with at most 12 decimals"
+        );
+        assert_eq!(
+            err(fund("0.1", "1000.5")),
+            "portfolio[1].volatility: must be a percent from 0 to 1000 with at most 6 decimals"
+        );
+        let far = RiskProfile {
+            persona: PersonaId::BalancedVoyager,
+            horizon_years: 101,
+        };
+        assert_eq!(assess_risk(&far, &[]).unwrap_err().code(), "risk_input");
+        assert!(assess_risk(&profile, &[fund("1", "0")]).is_ok());
     }
 
     #[test]
