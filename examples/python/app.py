@@ -16,7 +16,7 @@ import json
 import os
 import time
 import uuid
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
 from typing import Annotated, Any
 
@@ -120,12 +120,11 @@ def profile_of(body: Mapping[str, Any]) -> Any:
 Claims = Annotated[dict[str, Any], Depends(require_token)]
 
 
-@app.post("/api/v1/classify")
-async def classify(request: Request, claims: Claims) -> Response:
+async def persona_endpoint(request: Request, rules: Callable[[Any], Mapping[str, Any]]) -> Response:
     start = time.perf_counter()
     body = await body_of(request)
     try:
-        result: dict[str, Any] = dict(sc.classify(profile_of(body), mode="compat"))
+        result = dict(rules(profile_of(body)))
     except sc.InputError as e:
         raise Unprocessable(problems(e, ["profile"])) from None
     except (TypeError, ValueError) as e:
@@ -133,21 +132,16 @@ async def classify(request: Request, claims: Claims) -> Response:
     return DecimalJSONResponse(
         {"request_id": request_id(body), **result, "latency_ms": round((time.perf_counter() - start) * 1000, 3)}
     )
+
+
+@app.post("/api/v1/classify")
+async def classify(request: Request, claims: Claims) -> Response:
+    return await persona_endpoint(request, lambda profile: sc.classify(profile, mode="compat"))
 
 
 @app.post("/api/v1/classify/blended")
 async def classify_blended(request: Request, claims: Claims) -> Response:
-    start = time.perf_counter()
-    body = await body_of(request)
-    try:
-        result: dict[str, Any] = dict(sc.classify_blended(profile_of(body), mode="compat"))
-    except sc.InputError as e:
-        raise Unprocessable(problems(e, ["profile"])) from None
-    except (TypeError, ValueError) as e:
-        raise Unprocessable([{"type": "value_error", "loc": ["body", "profile"], "msg": str(e)}]) from None
-    return DecimalJSONResponse(
-        {"request_id": request_id(body), **result, "latency_ms": round((time.perf_counter() - start) * 1000, 3)}
-    )
+    return await persona_endpoint(request, lambda profile: sc.classify_blended(profile, mode="compat"))
 
 
 @app.post("/api/v1/risk")

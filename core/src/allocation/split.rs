@@ -144,49 +144,46 @@ pub fn split_amount(amount: Money, funds: &[FundSlot]) -> Result<Vec<FundAmount>
         });
     }
 
-    // Water-filling: funds whose share falls below their minimum are pinned to it.
+    // Water-filling: funds whose share falls below their minimum are pinned to it, and
+    // the amount left is shared by the others' weights, until no share falls short.
     let mut pinned = vec![false; funds.len()];
-    loop {
-        let free_amount: i128 = total_amount
-            - active
-                .iter()
-                .filter(|i| pinned.get(**i) == Some(&true))
-                .map(|i| min_of(*i))
-                .sum::<i128>();
+    let is_pinned = |pinned: &[bool], i: usize| pinned.get(i) == Some(&true);
+    let free_totals = |pinned: &[bool]| -> (i128, i128) {
+        let pinned_amount: i128 = active
+            .iter()
+            .filter(|i| is_pinned(pinned, **i))
+            .map(|i| min_of(*i))
+            .sum();
         let free_weight: i128 = active
             .iter()
-            .filter(|i| pinned.get(**i) == Some(&false))
+            .filter(|i| !is_pinned(pinned, **i))
             .map(|i| weight(*i))
             .sum();
-        let mut changed = false;
-        for &i in &active {
-            if pinned.get(i) == Some(&false)
-                && free_amount.saturating_mul(weight(i)) < min_of(i).saturating_mul(free_weight)
-            {
-                if let Some(p) = pinned.get_mut(i) {
-                    *p = true;
-                }
-                changed = true;
+        (total_amount - pinned_amount, free_weight)
+    };
+    let (free_amount, free_weight) = loop {
+        let (free_amount, free_weight) = free_totals(&pinned);
+        let short: Vec<usize> = active
+            .iter()
+            .copied()
+            .filter(|i| {
+                !is_pinned(&pinned, *i)
+                    && free_amount.saturating_mul(weight(*i))
+                        < min_of(*i).saturating_mul(free_weight)
+            })
+            .collect();
+        if short.is_empty() {
+            break (free_amount, free_weight);
+        }
+        for i in short {
+            if let Some(p) = pinned.get_mut(i) {
+                *p = true;
             }
         }
-        if !changed {
-            break;
-        }
-    }
-    let free_amount: i128 = total_amount
-        - active
-            .iter()
-            .filter(|i| pinned.get(**i) == Some(&true))
-            .map(|i| min_of(*i))
-            .sum::<i128>();
-    let free_weight: i128 = active
-        .iter()
-        .filter(|i| pinned.get(**i) == Some(&false))
-        .map(|i| weight(*i))
-        .sum();
+    };
     let mut parts = vec![0i128; funds.len()];
     for &i in &active {
-        let part = if pinned.get(i) == Some(&true) {
+        let part = if is_pinned(&pinned, i) {
             min_of(i)
         } else {
             let q = step(i);
