@@ -68,6 +68,7 @@ def main():
     print(f"  scikit-learn  {fixed_seconds:.3f} s  ({km.n_iter_} steps)  inertia {fixed_inertia:.6f}")
     print(f"  time ratio sparrow/sklearn {f['seconds'] / fixed_seconds:.2f}x, "
           f"inertia difference {100 * (f['inertia'] - fixed_inertia) / fixed_inertia:+.3f} %")
+    print(f"  (sparrow-core's time includes encoding the profiles: {ours['encode_seconds'] * 1000:.1f} ms)")
     print("to convergence, each with its own k-means++ seeding:")
     print(f"  sparrow-core  {c['seconds']:.3f} s  ({c['steps']} steps, converged {c['converged']})  inertia {c['inertia']:.6f}")
     print(f"  scikit-learn  {converge_seconds:.3f} s  ({km2.n_iter_} steps)  inertia {converge_inertia:.6f}")
