@@ -19,7 +19,7 @@ use std::io::Write;
 use std::time::Instant;
 
 use sparrow_core::persona::{
-    encode_profile, synthetic_profiles, train_personas_with, TrainOptions,
+    encode_profile, synthetic_profiles, train_personas_with, TrainAlgorithm, TrainOptions,
 };
 
 fn main() {
@@ -59,21 +59,36 @@ fn main() {
         max_iterations: iterations,
         tolerance: 1e-300,
         init: Some(init.clone()),
+        algorithm: TrainAlgorithm::Lloyd,
     };
     let t = Instant::now();
     let model = train_personas_with(&profiles, &fixed, None).unwrap();
     let fixed_seconds = t.elapsed().as_secs_f64();
 
+    // Defaults: scikit-learn's criterion and tolerance (1e-4 × mean feature variance).
     let converge = TrainOptions {
         k: 3,
         seed: 42,
-        max_iterations: 300,
-        tolerance: 1e-6,
-        init: None,
+        ..TrainOptions::default()
     };
     let t = Instant::now();
     let converged = train_personas_with(&profiles, &converge, None).unwrap();
     let converge_seconds = t.elapsed().as_secs_f64();
+
+    // Mini-batch k-means (also linfa's), from the same start, batches of 100,000.
+    let batch = TrainOptions {
+        k: 3,
+        seed: 42,
+        init: Some(init.clone()),
+        algorithm: TrainAlgorithm::MiniBatch {
+            batch_size: 100_000,
+        },
+        ..TrainOptions::default()
+    };
+    let t = Instant::now();
+    let mb = train_personas_with(&profiles, &batch, None).unwrap();
+    let mb_seconds = t.elapsed().as_secs_f64();
+    let (mb_batches, mb_inertia) = (mb.training().iterations, mb.training().inertia);
 
     println!(
         "{}",
@@ -84,6 +99,7 @@ fn main() {
             "init": init,
             "fixed": {"seconds": fixed_seconds, "steps": model.training().iterations, "inertia": model.training().inertia,
                       "centroids": model.centroids()},
+            "mini_batch": {"seconds": mb_seconds, "batches": mb_batches, "inertia": mb_inertia},
             "converge": {"seconds": converge_seconds, "steps": converged.training().iterations,
                          "converged": converged.training().converged, "inertia": converged.training().inertia},
         })

@@ -11,7 +11,8 @@ use serde_json::Value;
 use sparrow_core::allocation::{self, FundSlot, PersonaWeight, Position, RebalanceOptions};
 use sparrow_core::money::Percent;
 use sparrow_core::persona::{
-    self, BlendedClassification, Classification, PersonaId, TrainOptions, TrainProgress,
+    self, BlendedClassification, Classification, PersonaId, TrainAlgorithm, TrainOptions,
+    TrainProgress,
 };
 use sparrow_core::profile::{Profile, ValidationMode};
 use sparrow_core::risk::{self, ConstraintReport, Holding, RiskConstraint};
@@ -744,7 +745,7 @@ impl PersonaModel {
 /// call `on_progress(iteration, max_iterations, inertia)` after each step. An exception
 /// raised by `on_progress` is re-raised when training ends.
 #[pyfunction]
-#[pyo3(signature = (profiles, k = 3, seed = 42, on_progress = None, *, max_iterations = 300, tolerance = 1e-4, mode = "strict"))]
+#[pyo3(signature = (profiles, k = 3, seed = 42, on_progress = None, *, max_iterations = 300, tolerance = 1e-4, mode = "strict", algorithm = "lloyd", batch_size = 100_000))]
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn train_personas(
     py: Python<'_>,
@@ -755,7 +756,18 @@ pub(crate) fn train_personas(
     max_iterations: u32,
     tolerance: f64,
     mode: &str,
+    algorithm: &str,
+    batch_size: usize,
 ) -> PyResult<PersonaModel> {
+    let algorithm = match algorithm {
+        "lloyd" => TrainAlgorithm::Lloyd,
+        "minibatch" => TrainAlgorithm::MiniBatch { batch_size },
+        _ => {
+            return Err(PyValueError::new_err(
+                "algorithm: must be \"lloyd\" or \"minibatch\"",
+            ))
+        }
+    };
     let ps = profiles_arg(profiles, mode_arg(mode)?)?;
     let options = TrainOptions {
         k,
@@ -763,6 +775,7 @@ pub(crate) fn train_personas(
         max_iterations,
         tolerance,
         init: None,
+        algorithm,
     };
     let (result, callback_error) = py.detach(move || {
         let mut first_error: Option<PyErr> = None;

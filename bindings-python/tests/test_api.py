@@ -181,5 +181,9 @@ def test_persona_models(tmp_path: Path) -> None:
 
     with pytest.raises(RuntimeError):
         sc.train_personas(profiles, on_progress=boom)
+    fast = sc.train_personas(profiles, algorithm="minibatch", batch_size=1_000)
+    assert "mini-batch" in fast.training["algorithm"] and fast.personas == model.personas
+    with pytest.raises(ValueError):
+        sc.train_personas(profiles, algorithm="fastest")  # type: ignore[arg-type]
     table = sc.ScoringTable.from_json(sc.ScoringTable().to_json())
     assert table.classify(profiles[0]) == sc.classify(profiles[0])

@@ -28,7 +28,7 @@ use serde::{Deserialize, Serialize};
 pub use error::{ModelError, PersonaError};
 pub use model::{
     compare_versions, encode_profile, train_personas, train_personas_with, version_from_unix,
-    PersonaModel, TrainOptions, TrainProgress, TrainingInfo, FEATURES, MAX_K,
+    PersonaModel, TrainAlgorithm, TrainOptions, TrainProgress, TrainingInfo, FEATURES, MAX_K,
     MAX_TRAINING_PROFILES, MODEL_FORMAT_VERSION,
 };
 pub use rules::{

@@ -94,6 +94,7 @@ fn progress_is_reported_and_the_cap_is_flagged() {
         max_iterations: 2,
         tolerance: 1e-12,
         init: None,
+        algorithm: TrainAlgorithm::Lloyd,
     };
     let capped = train_personas_with(&profiles, &options, Some(&mut on_progress)).unwrap();
     assert!(!capped.training().converged);
@@ -267,4 +268,36 @@ fn corrupt_files_are_refused() {
         "model_corrupt"
     );
     std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn mini_batch_is_reproducible_and_close_to_lloyd() {
+    let profiles = synthetic_profiles(200_000, 12).unwrap();
+    let lloyd = train_personas(&profiles, 3, 5).unwrap();
+    let options = TrainOptions {
+        algorithm: TrainAlgorithm::MiniBatch { batch_size: 20_000 },
+        seed: 5,
+        ..TrainOptions::default()
+    };
+    let mut batches = 0;
+    let mut count = |p: TrainProgress| {
+        batches += 1;
+        assert_eq!(p.iteration, batches);
+    };
+    let a = train_personas_with(&profiles, &options, Some(&mut count)).unwrap();
+    assert_eq!(a.training().iterations, batches);
+    assert!(a.training().algorithm.contains("mini-batch"));
+    let b = train_personas_with(&profiles, &options, None).unwrap();
+    assert_eq!(a, b, "same data and seed, same model");
+    let gap = (a.training().inertia - lloyd.training().inertia) / lloyd.training().inertia;
+    assert!(gap.abs() < 0.01, "mini-batch inertia {gap:+.4} relative to Lloyd");
+    assert_eq!(a.personas(), lloyd.personas());
+    let bad = TrainOptions {
+        algorithm: TrainAlgorithm::MiniBatch { batch_size: 2 },
+        ..TrainOptions::default()
+    };
+    assert_eq!(
+        train_personas_with(&profiles, &bad, None).unwrap_err().to_string(),
+        "profiles: batch_size must be at least k"
+    );
 }

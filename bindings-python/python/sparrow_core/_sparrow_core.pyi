@@ -240,5 +240,7 @@ def train_personas(
     max_iterations: int = 300,
     tolerance: float = 1e-4,
     mode: Mode = "strict",
+    algorithm: Literal["lloyd", "minibatch"] = "lloyd",
+    batch_size: int = 100_000,
 ) -> PersonaModel: ...
 def synthetic_profiles(n: int, seed: int) -> list[Profile]: ...
