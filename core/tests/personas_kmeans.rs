@@ -290,14 +290,19 @@ fn mini_batch_is_reproducible_and_close_to_lloyd() {
     let b = train_personas_with(&profiles, &options, None).unwrap();
     assert_eq!(a, b, "same data and seed, same model");
     let gap = (a.training().inertia - lloyd.training().inertia) / lloyd.training().inertia;
-    assert!(gap.abs() < 0.01, "mini-batch inertia {gap:+.4} relative to Lloyd");
+    assert!(
+        gap.abs() < 0.01,
+        "mini-batch inertia {gap:+.4} relative to Lloyd"
+    );
     assert_eq!(a.personas(), lloyd.personas());
     let bad = TrainOptions {
         algorithm: TrainAlgorithm::MiniBatch { batch_size: 2 },
         ..TrainOptions::default()
     };
     assert_eq!(
-        train_personas_with(&profiles, &bad, None).unwrap_err().to_string(),
+        train_personas_with(&profiles, &bad, None)
+            .unwrap_err()
+            .to_string(),
         "profiles: batch_size must be at least k"
     );
 }
