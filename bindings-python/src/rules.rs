@@ -21,32 +21,42 @@ use crate::convert::{decimal_out, exact_decimal, json_value, money_arg, money_ou
 use crate::errors::OrRaise;
 use crate::money::{mode_arg, profile_arg, profile_dict};
 
-static PERSONA_DICTS: OnceLock<[Py<PyDict>; 3]> = OnceLock::new();
+/// Dicts made once per persona and handed out as fresh copies.
+type PerPersona = [OnceLock<Py<PyDict>>; 3];
+static PERSONA_DICTS: PerPersona = [OnceLock::new(), OnceLock::new(), OnceLock::new()];
+static STRATEGY_DICTS: PerPersona = [OnceLock::new(), OnceLock::new(), OnceLock::new()];
+
+/// A fresh copy of the dict cached for `p` in `cache`, made by `make` the first time.
+fn copy_cached<'py>(
+    py: Python<'py>,
+    cache: &PerPersona,
+    p: PersonaId,
+    make: impl FnOnce() -> PyResult<Bound<'py, PyDict>>,
+) -> PyResult<Bound<'py, PyDict>> {
+    let slot = match p {
+        PersonaId::CapitalGuardian => &cache[0],
+        PersonaId::BalancedVoyager => &cache[1],
+        PersonaId::AcceleratedBuilder => &cache[2],
+    };
+    if let Some(d) = slot.get() {
+        return d.bind(py).copy();
+    }
+    let made = make()?;
+    let _ = slot.set(made.clone().unbind());
+    made.copy()
+}
 
 /// `{"id", "name", "slug", "risk_band", "description"}` (a fresh copy each time).
 fn persona_dict<'py>(py: Python<'py>, p: PersonaId) -> PyResult<Bound<'py, PyDict>> {
-    if PERSONA_DICTS.get().is_none() {
-        let make = |p: PersonaId| -> PyResult<Py<PyDict>> {
-            let d = PyDict::new(py);
-            d.set_item("id", p.slug())?;
-            d.set_item("name", p.name())?;
-            d.set_item("slug", p.slug())?;
-            d.set_item("risk_band", p.risk_band())?;
-            d.set_item("description", p.description())?;
-            Ok(d.unbind())
-        };
-        let [a, b, c] = PersonaId::ALL;
-        let _ = PERSONA_DICTS.set([make(a)?, make(b)?, make(c)?]);
-    }
-    let all = PERSONA_DICTS
-        .get()
-        .ok_or_else(|| PyValueError::new_err("persona cache"))?;
-    let template = match p {
-        PersonaId::CapitalGuardian => &all[0],
-        PersonaId::BalancedVoyager => &all[1],
-        PersonaId::AcceleratedBuilder => &all[2],
-    };
-    template.bind(py).copy()
+    copy_cached(py, &PERSONA_DICTS, p, || {
+        let d = PyDict::new(py);
+        d.set_item("id", p.slug())?;
+        d.set_item("name", p.name())?;
+        d.set_item("slug", p.slug())?;
+        d.set_item("risk_band", p.risk_band())?;
+        d.set_item("description", p.description())?;
+        Ok(d)
+    })
 }
 
 fn class_key(py: Python<'_>, class: allocation::AssetClass) -> &Bound<'_, PyString> {
@@ -70,32 +80,14 @@ fn fractions_dict<'py>(py: Python<'py>, f: &allocation::Fractions) -> PyResult<B
     Ok(d)
 }
 
-static STRATEGY_DICTS: OnceLock<[Py<PyDict>; 3]> = OnceLock::new();
-
-/// A persona's ML strategy as fractions (a fresh copy of a dict made once).
+/// A persona's strategy fractions (a distribution entry's `allocation`, the same for
+/// every entry of that persona), as a fresh copy of a dict made once.
 fn strategy_dict<'py>(
     py: Python<'py>,
     p: PersonaId,
     f: &allocation::Fractions,
 ) -> PyResult<Bound<'py, PyDict>> {
-    if STRATEGY_DICTS.get().is_none() {
-        let make = |p: PersonaId| -> PyResult<Py<PyDict>> {
-            let s = allocation::strategy_for(p.slug()).or_raise(py)?;
-            let a = s.allocation().or_raise(py)?.ml_fractions().or_raise(py)?;
-            Ok(fractions_dict(py, &a)?.unbind())
-        };
-        let [a, b, c] = PersonaId::ALL;
-        let _ = STRATEGY_DICTS.set([make(a)?, make(b)?, make(c)?]);
-    }
-    let Some(all) = STRATEGY_DICTS.get() else {
-        return fractions_dict(py, f);
-    };
-    let template = match p {
-        PersonaId::CapitalGuardian => &all[0],
-        PersonaId::BalancedVoyager => &all[1],
-        PersonaId::AcceleratedBuilder => &all[2],
-    };
-    template.bind(py).copy()
+    copy_cached(py, &STRATEGY_DICTS, p, || fractions_dict(py, f))
 }
 
 fn classification_dict<'py>(py: Python<'py>, c: &Classification) -> PyResult<Bound<'py, PyDict>> {

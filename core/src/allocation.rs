@@ -429,15 +429,34 @@ mod tests {
 
     #[test]
     fn blend_fixes_the_remainder() {
-        // Thirds: rounding gives 40.00, 33.33, 13.33, 3.33, 5.00, 6.67 = 101.66? Check sum.
+        // Weights 1, 1, 5 (sevenths): the half-even roundings are 54.29, 19.29, 11.43,
+        // 1.43, 7.86, 5.71 = 100.01, so largest remainder decides. Floors 54.28, 19.28,
+        // 11.42, 1.42, 7.85, 5.71 leave 4 hundredths; remainders in sevenths are 4, 4, 6,
+        // 6, 5, 3: hybrid, gold, international, then equity (the earlier of the tied 4s).
         let a = blend_allocation(&[
             pw(PersonaId::CapitalGuardian, "1"),
             pw(PersonaId::BalancedVoyager, "1"),
-            pw(PersonaId::AcceleratedBuilder, "1"),
+            pw(PersonaId::AcceleratedBuilder, "5"),
         ])
         .unwrap();
-        let sum: i64 = a.iter().map(|(_, p)| p.minor()).sum();
-        assert_eq!(sum, 10_000);
+        let got: Vec<i64> = AssetClass::ML.iter().map(|c| a.get(*c).minor()).collect();
+        assert_eq!(got, [5429, 1928, 1143, 143, 786, 571]);
+        assert_eq!(got.iter().sum::<i64>(), 10_000);
+        let f = a.ml_fractions().unwrap();
+        assert_eq!(f.get(AssetClass::Equity).to_string(), "0.5429");
+        assert_eq!(f.total(), Decimal::ONE);
+        let with_alternatives = Allocation::new([
+            (AssetClass::Equity, Percent::from_hundredths_const(9_000)),
+            (
+                AssetClass::Alternatives,
+                Percent::from_hundredths_const(1_000),
+            ),
+        ])
+        .unwrap();
+        assert_eq!(
+            with_alternatives.ml_fractions().unwrap_err().code(),
+            "allocation_invalid"
+        );
     }
 
     #[test]
