@@ -492,7 +492,10 @@ fn persona_tour() -> Result<(), Error> {
     section("10. Personas learned from data (k-means, linfa-clustering)");
     let population = synthetic_profiles(100_000, 2026).map_err(Error::from)?;
     let mut steps = 0;
-    let mut progress = |_: sparrow_core::persona::TrainProgress| steps += 1;
+    let mut progress = |_: sparrow_core::persona::TrainProgress| {
+        steps += 1;
+        std::ops::ControlFlow::Continue(())
+    };
     let model = train_personas_with(&population, &TrainOptions::default(), Some(&mut progress))?;
     println!(
         "  100,000 synthetic profiles, k = 3: {} Lloyd steps reported, converged {}, mean inertia {:.4}",

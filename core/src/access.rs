@@ -57,45 +57,47 @@ impl fmt::Display for Role {
 }
 
 /// Why [`authorize`] decided as it did.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    serde::Serialize,
+    strum::IntoStaticStr,
+    strum::VariantNames,
+)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Reason {
     /// Allowed: the route requires no role (any authenticated user).
+    #[strum(serialize = "no_roles_required")]
     NoRolesRequired,
     /// Allowed: the user's role is listed.
+    #[strum(serialize = "role_allowed")]
     RoleAllowed,
     /// Denied: the user's role is not listed.
+    #[strum(serialize = "role_not_allowed")]
     RoleNotAllowed,
     /// Denied: the token's role is not one of the known roles.
+    #[strum(serialize = "unknown_role")]
     UnknownRole,
     /// Allowed: a `fa_staff` user whose `allowedPages` lists the page.
+    #[strum(serialize = "page_allowed")]
     PageAllowed,
     /// Denied: a `fa_staff` user whose `allowedPages` does not list the page (or is absent).
+    #[strum(serialize = "page_not_allowed")]
     PageNotAllowed,
 }
 
 impl Reason {
     /// Every reason code.
-    pub const CODES: &'static [&'static str] = &[
-        "no_roles_required",
-        "role_allowed",
-        "role_not_allowed",
-        "unknown_role",
-        "page_allowed",
-        "page_not_allowed",
-    ];
+    pub const CODES: &'static [&'static str] = <Self as strum::VariantNames>::VARIANTS;
 
     /// The stable reason code.
-    pub const fn code(self) -> &'static str {
-        match self {
-            Reason::NoRolesRequired => "no_roles_required",
-            Reason::RoleAllowed => "role_allowed",
-            Reason::RoleNotAllowed => "role_not_allowed",
-            Reason::UnknownRole => "unknown_role",
-            Reason::PageAllowed => "page_allowed",
-            Reason::PageNotAllowed => "page_not_allowed",
-        }
+    pub fn code(self) -> &'static str {
+        self.into()
     }
 }
 

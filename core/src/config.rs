@@ -301,17 +301,21 @@ fn is_origin(u: &Url, text: &str) -> bool {
 }
 
 /// Why a `.env` file could not be read.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, thiserror::Error, strum::IntoStaticStr, strum::VariantNames,
+)]
 #[non_exhaustive]
 pub enum ConfigError {
     /// The file is larger than [`MAX_ENV_FILE`].
     #[error("env file: larger than {max} bytes")]
+    #[strum(serialize = "env_file_too_large")]
     TooLarge {
         /// The largest accepted size.
         max: usize,
     },
     /// A line is not `NAME=value`, a comment or blank.
     #[error("env file: line {line} is not NAME=value ({rule})")]
+    #[strum(serialize = "env_file_syntax")]
     Syntax {
         /// The 1-based line number.
         line: usize,
@@ -322,14 +326,11 @@ pub enum ConfigError {
 
 impl ConfigError {
     /// Every code this enum can produce.
-    pub const CODES: &'static [&'static str] = &["env_file_too_large", "env_file_syntax"];
+    pub const CODES: &'static [&'static str] = <Self as strum::VariantNames>::VARIANTS;
 
     /// The stable code.
     pub fn code(&self) -> &'static str {
-        match self {
-            ConfigError::TooLarge { .. } => "env_file_too_large",
-            ConfigError::Syntax { .. } => "env_file_syntax",
-        }
+        self.into()
     }
 }
 

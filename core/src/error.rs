@@ -4,6 +4,7 @@ use std::sync::LazyLock;
 
 use crate::allocation::AllocationError;
 use crate::config::{ConfigError, ENV_CODES};
+use crate::contract::ArgumentError;
 use crate::identity::IdentityError;
 use crate::jwt::{DurationError, KeyError, TokenError};
 use crate::money::MoneyError;
@@ -56,6 +57,10 @@ pub enum Error {
     /// A persona model could not be saved or loaded.
     #[error(transparent)]
     Model(#[from] ModelError),
+    /// An argument was not one of its allowed values, or a host value could not be
+    /// read (see [`crate::contract`]).
+    #[error(transparent)]
+    Argument(#[from] ArgumentError),
 }
 
 impl Error {
@@ -75,6 +80,7 @@ impl Error {
             Self::Risk(e) => e.code(),
             Self::Persona(e) => e.code(),
             Self::Model(e) => e.code(),
+            Self::Argument(e) => e.code(),
         }
     }
 
@@ -111,6 +117,7 @@ impl Error {
             Self::Risk(e) => vec![single(&e.field(), e.code(), e)],
             Self::Persona(e) => vec![single(e.field(), e.code(), e)],
             Self::Model(e) => vec![single(e.field(), e.code(), e)],
+            Self::Argument(e) => vec![single(e.field(), e.code(), e)],
         }
     }
 }
@@ -152,6 +159,7 @@ pub static ALL_CODES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
         .chain(RiskError::CODES)
         .chain(PersonaError::CODES)
         .chain(ModelError::CODES)
+        .chain(ArgumentError::CODES)
         .copied()
         .collect()
 });

@@ -48,18 +48,13 @@ pub(crate) fn decimal(mantissa: i128, scale: u32) -> Decimal {
     Decimal::try_from_i128_with_scale(mantissa, scale).unwrap_or_default()
 }
 
-/// A JSON number (read from its literal) or a decimal string as an exact `Decimal`.
-/// Booleans, other types and unreadable literals give `None`.
+/// A JSON number (read from its literal) or a decimal string as an exact `Decimal`, by
+/// the crate's one grammar ([`crate::money::decimal_text`]): a number literal may have an
+/// exponent, a string may not. Booleans, other types and unreadable text give `None`.
 pub(crate) fn json_decimal(value: &Value) -> Option<Decimal> {
     match value {
-        Value::Number(n) => crate::profile::parse_decimal_number(&n.to_string()),
-        Value::String(s) => {
-            let t = s.trim();
-            if t.is_empty() || t.len() > 64 || t.contains(['e', 'E']) {
-                return None;
-            }
-            Decimal::from_str_exact(t).ok()
-        }
+        Value::Number(n) => crate::money::parse_number_literal(&n.to_string(), "value").ok(),
+        Value::String(s) => crate::money::parse_decimal_text(s, "value").ok(),
         _ => None,
     }
 }
@@ -87,9 +82,7 @@ pub(crate) mod decimal_serde {
     pub(crate) struct DecimalVisitor;
 
     fn literal<E: de::Error>(text: &str) -> Result<Decimal, E> {
-        crate::profile::parse_decimal_number(text.trim())
-            .filter(|_| !text.trim().is_empty())
-            .ok_or_else(|| E::custom("must be a decimal number such as \"12.5\""))
+        crate::money::parse_number_literal(text, "value").map_err(E::custom)
     }
 
     impl<'de> Visitor<'de> for DecimalVisitor {
@@ -99,10 +92,7 @@ pub(crate) mod decimal_serde {
             f.write_str("a decimal string or an integer (binary floats are refused)")
         }
         fn visit_str<E: de::Error>(self, v: &str) -> Result<Decimal, E> {
-            if v.contains(['e', 'E']) {
-                return Err(E::custom("must be a plain decimal (no exponent)"));
-            }
-            literal(v)
+            crate::money::parse_decimal_text(v, "value").map_err(E::custom)
         }
         fn visit_i64<E: de::Error>(self, v: i64) -> Result<Decimal, E> {
             Ok(Decimal::from(v))

@@ -12,6 +12,8 @@
 //! - [`allocation`] — asset allocations, strategies, blends, SIP splits, rebalancing.
 //! - [`risk`] — risk constraints and the risk-v1 assessment.
 //! - [`persona`] — rules-v2-blended classification and k-means personas.
+//! - [`contract`] — the boundary every binding shares: records, parsers, defaults,
+//!   error kinds.
 //! - [`Error`] and [`ALL_CODES`] — one error family with stable codes
 //!   (catalogue: `docs/errors.md`).
 //!
@@ -29,6 +31,7 @@
 pub mod access;
 pub mod allocation;
 pub mod config;
+pub mod contract;
 pub mod db;
 mod error;
 mod exact;

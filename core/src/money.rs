@@ -21,6 +21,7 @@
 #![deny(clippy::arithmetic_side_effects)]
 
 mod allocate;
+pub mod decimal_text;
 mod error;
 mod fixed;
 mod format;
@@ -28,6 +29,7 @@ mod parse;
 mod serde_impl;
 
 pub use allocate::{allocate, MAX_WEIGHTS};
+pub use decimal_text::{parse_decimal_text, parse_number_literal, MAX_DECIMAL_TEXT_LEN};
 pub use error::MoneyError;
 pub(crate) use fixed::write_plain;
 pub use fixed::{Money, Nav, Percent, Units};

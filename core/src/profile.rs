@@ -433,7 +433,7 @@ fn integral_number(text: &str) -> Option<Result<i64, ()>> {
     if let Some(v) = integer_literal(text) {
         return Some(v);
     }
-    let d = parse_decimal_number(text)?;
+    let d = number_literal(text)?;
     if !d.fract().is_zero() {
         return None;
     }
@@ -461,16 +461,10 @@ fn pydantic_int_string(text: &str) -> Option<Result<i64, ()>> {
     Some(value.map(|v| if text.starts_with('-') { -v } else { v }))
 }
 
-/// A decimal number with an optional exponent, read exactly (no binary float).
-pub(crate) fn parse_decimal_number(text: &str) -> Option<Decimal> {
-    if text.len() > 64 {
-        return None;
-    }
-    if text.contains(['e', 'E']) {
-        Decimal::from_scientific(text).ok()
-    } else {
-        Decimal::from_str_exact(text).ok()
-    }
+/// A JSON number's literal, read exactly by the crate's one grammar
+/// ([`crate::money::decimal_text`]).
+fn number_literal(text: &str) -> Option<Decimal> {
+    crate::money::parse_number_literal(text, Money::FIELD).ok()
 }
 
 fn goal(map: &Map<String, Value>, errors: &mut Vec<ProfileError>) -> Option<String> {
@@ -561,7 +555,20 @@ fn compat_amount(text: &str) -> Result<Money, MoneyError> {
         });
     }
     let unsigned = cleaned.strip_prefix('+').unwrap_or(&cleaned);
-    let d = parse_decimal_number(unsigned).ok_or(MoneyError::Syntax {
+    // Python's float() also reads `.5` and `5.`; the shared grammar wants a digit on
+    // each side of the point, so one is supplied.
+    let (mantissa, exponent) = match unsigned.find(['e', 'E']) {
+        Some(i) => unsigned.split_at(i),
+        None => (unsigned, ""),
+    };
+    let (sign, digits) = match mantissa.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", mantissa),
+    };
+    let lead = if digits.starts_with('.') { "0" } else { "" };
+    let tail = if digits.ends_with('.') { "0" } else { "" };
+    let normal = format!("{sign}{lead}{digits}{tail}{exponent}");
+    let d = number_literal(&normal).ok_or(MoneyError::Syntax {
         field,
         rule: "expected a number such as 25000.50",
     })?;

@@ -14,7 +14,7 @@ mod constraint;
 mod error;
 
 pub use assess::{
-    assess_risk, assess_risk_json, assess_risk_value, Fund, RiskAssessment, RiskFactor,
+    assess_risk, assess_risk_json, assess_risk_value, Fund, RiskAssessment, RiskFactor, RiskLevel,
     RiskProfile, Severity, MAX_PORTFOLIO_FUNDS, MAX_RISK_JSON, MODEL_VERSION,
 };
 pub use constraint::{

@@ -230,8 +230,34 @@ fn produced() -> Vec<&'static str> {
     ]));
     codes.push(parse_env_file("no equals sign").unwrap_err().code());
     codes.extend(allocation_risk_persona_codes());
+    codes.extend(contract_codes());
     codes.push(Error::from(parse_env_file(&"#".repeat(300_000)).unwrap_err()).code());
     codes
+}
+
+/// The boundary's codes: every api.md string enum refusing a spelling, and the bounds
+/// on host values.
+fn contract_codes() -> Vec<&'static str> {
+    use sparrow_core::access::Role;
+    use sparrow_core::allocation::TradeSide;
+    use sparrow_core::contract::*;
+    use sparrow_core::risk::RiskLevel;
+    vec![
+        "lax".parse::<ValidationMode>().unwrap_err().code(),
+        "strong".parse::<PasswordPolicy>().unwrap_err().code(),
+        "id".parse::<TokenUse>().unwrap_err().code(),
+        "root".parse::<Role>().unwrap_err().code(),
+        "kmeans".parse::<AlgorithmName>().unwrap_err().code(),
+        "hold".parse::<TradeSide>().unwrap_err().code(),
+        "Extreme".parse::<RiskLevel>().unwrap_err().code(),
+        check_depth(MAX_INPUT_DEPTH + 1, "input")
+            .unwrap_err()
+            .code(),
+        json_number("nan", "input").unwrap_err().code(),
+        json_number("1x", "input").unwrap_err().code(),
+        unix_seconds(0.5, "now").unwrap_err().code(),
+        ArgumentError::TimeZoneMissing { field: "now" }.code(),
+    ]
 }
 
 fn allocation_risk_persona_codes() -> Vec<&'static str> {
@@ -300,6 +326,12 @@ fn allocation_risk_persona_codes() -> Vec<&'static str> {
     let profiles = synthetic_profiles(10, 1).unwrap();
     p(train_personas(&profiles, 0, 1).unwrap_err());
     p(train_personas(&[], 3, 1).unwrap_err());
+    p(train_personas_with(
+        &synthetic_profiles(50, 1).unwrap(),
+        &TrainOptions::default(),
+        Some(&mut |_| std::ops::ControlFlow::Break(())),
+    )
+    .unwrap_err());
 
     let dir = std::env::temp_dir().join(format!("sparrow-codes-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();

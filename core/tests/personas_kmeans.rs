@@ -6,6 +6,7 @@
     clippy::indexing_slicing
 )]
 
+use std::ops::ControlFlow;
 use std::path::PathBuf;
 
 use rust_decimal::Decimal;
@@ -87,7 +88,10 @@ fn predictions_have_the_blended_shape() {
 fn progress_is_reported_and_the_cap_is_flagged() {
     let profiles = synthetic_profiles(10_000, 4).unwrap();
     let mut seen = Vec::new();
-    let mut on_progress = |p: TrainProgress| seen.push(p);
+    let mut on_progress = |p: TrainProgress| {
+        seen.push(p);
+        ControlFlow::Continue(())
+    };
     let options = TrainOptions {
         k: 3,
         seed: 9,
@@ -283,6 +287,7 @@ fn mini_batch_is_reproducible_and_close_to_lloyd() {
     let mut count = |p: TrainProgress| {
         batches += 1;
         assert_eq!(p.iteration, batches);
+        ControlFlow::Continue(())
     };
     let a = train_personas_with(&profiles, &options, Some(&mut count)).unwrap();
     assert_eq!(a.training().iterations, batches);
@@ -305,4 +310,31 @@ fn mini_batch_is_reproducible_and_close_to_lloyd() {
             .to_string(),
         "profiles: batch_size must be at least k"
     );
+}
+
+#[test]
+fn a_callback_that_breaks_cancels_training() {
+    let profiles = synthetic_profiles(2_000, 3).unwrap();
+    for algorithm in [
+        TrainAlgorithm::Lloyd,
+        TrainAlgorithm::MiniBatch { batch_size: 100 },
+    ] {
+        let mut calls = 0;
+        let mut stop_at_third = |_: TrainProgress| {
+            calls += 1;
+            if calls == 3 {
+                ControlFlow::Break(())
+            } else {
+                ControlFlow::Continue(())
+            }
+        };
+        let options = TrainOptions {
+            algorithm,
+            tolerance: 1e-15,
+            ..TrainOptions::default()
+        };
+        let err = train_personas_with(&profiles, &options, Some(&mut stop_at_third)).unwrap_err();
+        assert_eq!(err.code(), "persona_cancelled");
+        assert_eq!(calls, 3, "no step runs after the callback said stop");
+    }
 }

@@ -5,17 +5,21 @@
 /// Every variant names the field it is about (`field`: `"amount"` for
 /// [`parse_money`](crate::money::parse_money), the record field inside a profile, …) and
 /// carries a stable [`code`](MoneyError::code). Messages never contain the input text.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, thiserror::Error, strum::IntoStaticStr, strum::VariantNames,
+)]
 #[non_exhaustive]
 pub enum MoneyError {
     /// The text was empty or only whitespace.
     #[error("{field}: a value is required but the text is empty")]
+    #[strum(serialize = "money_empty")]
     Empty {
         /// The field the value was for.
         field: &'static str,
     },
     /// The text is longer than the parser accepts.
     #[error("{field}: the text is longer than {max} bytes")]
+    #[strum(serialize = "money_too_long")]
     TooLong {
         /// The field the value was for.
         field: &'static str,
@@ -24,6 +28,7 @@ pub enum MoneyError {
     },
     /// The text does not follow the grammar (stray characters, exponents, signs, …).
     #[error("{field}: {rule}")]
+    #[strum(serialize = "money_syntax")]
     Syntax {
         /// The field the value was for.
         field: &'static str,
@@ -32,12 +37,14 @@ pub enum MoneyError {
     },
     /// Digit groups are malformed (neither 12,34,567 nor 1,234,567).
     #[error("{field}: digit groups must be Indian (12,34,567) or Western (1,234,567) style")]
+    #[strum(serialize = "money_grouping")]
     Grouping {
         /// The field the value was for.
         field: &'static str,
     },
     /// More decimal places than the quantity has (money and percents 2, units 3, NAV 4).
     #[error("{field}: must be exact to {scale} decimal places; nothing is rounded silently")]
+    #[strum(serialize = "money_precision")]
     Precision {
         /// The field the value was for.
         field: &'static str,
@@ -46,6 +53,7 @@ pub enum MoneyError {
     },
     /// Outside the quantity's range.
     #[error("{field}: must be between {min} and {max}")]
+    #[strum(serialize = "money_out_of_range")]
     OutOfRange {
         /// The field the value was for.
         field: &'static str,
@@ -56,24 +64,28 @@ pub enum MoneyError {
     },
     /// Negative where only zero or more is allowed.
     #[error("{field}: must not be negative")]
+    #[strum(serialize = "money_negative")]
     Negative {
         /// The field the value was for.
         field: &'static str,
     },
     /// Zero or negative where only a positive value is allowed (NAVs, divisors).
     #[error("{field}: must be greater than zero")]
+    #[strum(serialize = "money_not_positive")]
     NotPositive {
         /// The field the value was for.
         field: &'static str,
     },
     /// A binary floating-point number (or a boolean) was offered for an exact quantity.
     #[error("{field}: binary floating-point numbers and booleans are refused; pass a decimal string or an integer")]
+    #[strum(serialize = "money_not_exact")]
     NotExact {
         /// The field the value was for.
         field: &'static str,
     },
     /// An arithmetic result left the quantity's range.
     #[error("{field}: the result of {op} is outside the allowed range")]
+    #[strum(serialize = "money_overflow")]
     Overflow {
         /// The field the value was for.
         field: &'static str,
@@ -82,24 +94,29 @@ pub enum MoneyError {
     },
     /// `allocate` was given no weights.
     #[error("weights: at least one weight is required")]
+    #[strum(serialize = "allocate_no_weights")]
     NoWeights,
     /// `allocate` was given more weights than it accepts.
     #[error("weights: at most {max} weights are accepted")]
+    #[strum(serialize = "allocate_too_many_weights")]
     TooManyWeights {
         /// The largest accepted number of weights.
         max: usize,
     },
     /// A weight is negative.
     #[error("weights[{index}]: a weight must not be negative")]
+    #[strum(serialize = "allocate_negative_weight")]
     NegativeWeight {
         /// Position of the weight.
         index: usize,
     },
     /// All weights are zero, so there is nothing to split by.
     #[error("weights: at least one weight must be greater than zero")]
+    #[strum(serialize = "allocate_zero_weights")]
     ZeroWeights,
     /// A weight is too large or too fine to split exactly.
     #[error("weights[{index}]: a weight must be below 1e12 with at most 12 decimal places")]
+    #[strum(serialize = "allocate_weight_precision")]
     WeightPrecision {
         /// Position of the weight.
         index: usize,
@@ -108,43 +125,11 @@ pub enum MoneyError {
 
 impl MoneyError {
     /// Every code this enum can produce.
-    pub const CODES: &'static [&'static str] = &[
-        "money_empty",
-        "money_too_long",
-        "money_syntax",
-        "money_grouping",
-        "money_precision",
-        "money_out_of_range",
-        "money_negative",
-        "money_not_positive",
-        "money_not_exact",
-        "money_overflow",
-        "allocate_no_weights",
-        "allocate_too_many_weights",
-        "allocate_negative_weight",
-        "allocate_zero_weights",
-        "allocate_weight_precision",
-    ];
+    pub const CODES: &'static [&'static str] = <Self as strum::VariantNames>::VARIANTS;
 
     /// The stable machine code of this error (snake_case, never reused).
     pub fn code(&self) -> &'static str {
-        match self {
-            Self::Empty { .. } => "money_empty",
-            Self::TooLong { .. } => "money_too_long",
-            Self::Syntax { .. } => "money_syntax",
-            Self::Grouping { .. } => "money_grouping",
-            Self::Precision { .. } => "money_precision",
-            Self::OutOfRange { .. } => "money_out_of_range",
-            Self::Negative { .. } => "money_negative",
-            Self::NotPositive { .. } => "money_not_positive",
-            Self::NotExact { .. } => "money_not_exact",
-            Self::Overflow { .. } => "money_overflow",
-            Self::NoWeights => "allocate_no_weights",
-            Self::TooManyWeights { .. } => "allocate_too_many_weights",
-            Self::NegativeWeight { .. } => "allocate_negative_weight",
-            Self::ZeroWeights => "allocate_zero_weights",
-            Self::WeightPrecision { .. } => "allocate_weight_precision",
-        }
+        self.into()
     }
 
     /// The field the error is about (`"weights"` for the allocation errors).

@@ -3,66 +3,54 @@
 use std::fmt;
 
 /// One password-policy rule a password failed. A UI renders these as a checklist.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, strum::IntoStaticStr, strum::VariantNames)]
 #[non_exhaustive]
 pub enum PasswordRule {
     /// Fewer characters than the policy's minimum.
+    #[strum(serialize = "password_too_short")]
     TooShort {
         /// The minimum, in characters.
         min: usize,
     },
     /// More characters than the policy's maximum (or more than 1,024 bytes).
+    #[strum(serialize = "password_too_long")]
     TooLong {
         /// The maximum, in characters (or bytes for the input cap).
         max: usize,
     },
     /// No lower-case letter.
+    #[strum(serialize = "password_no_lowercase")]
     NoLowercase,
     /// No upper-case letter.
+    #[strum(serialize = "password_no_uppercase")]
     NoUppercase,
     /// No digit.
+    #[strum(serialize = "password_no_digit")]
     NoDigit,
     /// No special character.
+    #[strum(serialize = "password_no_special")]
     NoSpecial,
     /// A character outside the allowed set (the `seed` policy's `[A-Za-z0-9@$!%*?&]`).
+    #[strum(serialize = "password_invalid_character")]
     InvalidCharacter,
     /// A control character (never allowed: it cannot be typed reliably).
+    #[strum(serialize = "password_control_character")]
     ControlCharacter,
     /// A commonly used or easily guessed password.
+    #[strum(serialize = "password_common")]
     Common,
     /// Contains a word from the user's own details (email, name, PAN, mobile).
+    #[strum(serialize = "password_contains_context")]
     ContainsContext,
 }
 
 impl PasswordRule {
     /// Every code a rule can have.
-    pub const CODES: &'static [&'static str] = &[
-        "password_too_short",
-        "password_too_long",
-        "password_no_lowercase",
-        "password_no_uppercase",
-        "password_no_digit",
-        "password_no_special",
-        "password_invalid_character",
-        "password_control_character",
-        "password_common",
-        "password_contains_context",
-    ];
+    pub const CODES: &'static [&'static str] = <Self as strum::VariantNames>::VARIANTS;
 
     /// The stable machine code.
     pub fn code(&self) -> &'static str {
-        match self {
-            Self::TooShort { .. } => "password_too_short",
-            Self::TooLong { .. } => "password_too_long",
-            Self::NoLowercase => "password_no_lowercase",
-            Self::NoUppercase => "password_no_uppercase",
-            Self::NoDigit => "password_no_digit",
-            Self::NoSpecial => "password_no_special",
-            Self::InvalidCharacter => "password_invalid_character",
-            Self::ControlCharacter => "password_control_character",
-            Self::Common => "password_common",
-            Self::ContainsContext => "password_contains_context",
-        }
+        self.into()
     }
 }
 
@@ -119,26 +107,32 @@ impl std::error::Error for PasswordPolicyError {}
 
 /// Why hashing or verification could not be done. A wrong password is not an error
 /// ([`Verification::matched`](super::Verification) is `false`); only bad input is.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, thiserror::Error, strum::IntoStaticStr, strum::VariantNames,
+)]
 #[non_exhaustive]
 pub enum PasswordError {
     /// The password is longer than [`MAX_PASSWORD_BYTES`](super::MAX_PASSWORD_BYTES).
     #[error("password: longer than {max} bytes")]
+    #[strum(serialize = "password_input_too_long")]
     InputTooLong {
         /// The largest accepted size in bytes.
         max: usize,
     },
     /// The stored hash is not a well-formed PHC or bcrypt string.
     #[error("password_hash: not a well-formed hash ({rule})")]
+    #[strum(serialize = "password_hash_malformed")]
     HashMalformed {
         /// What is wrong, in words.
         rule: &'static str,
     },
     /// A hash scheme sparrow-core does not verify (`$2x$`, unknown `$id$`).
     #[error("password_hash: the scheme is not supported; accepted: argon2id, argon2i, argon2d, bcrypt $2a$/$2b$/$2y$")]
+    #[strum(serialize = "password_hash_unsupported")]
     HashUnsupported,
     /// A hash whose cost parameters exceed the configured limits (a denial-of-service guard).
     #[error("password_hash: {param} is {value}, above the limit of {max}")]
+    #[strum(serialize = "password_hash_too_costly")]
     HashTooCostly {
         /// The parameter (`bcrypt cost`, `m`, `t`, `p`).
         param: &'static str,
@@ -149,16 +143,19 @@ pub enum PasswordError {
     },
     /// Argon2 parameters below the enforced minimums.
     #[error("argon2 parameters: {rule}")]
+    #[strum(serialize = "password_params_weak")]
     WeakParams {
         /// The minimum that was not met.
         rule: &'static str,
     },
     /// The operating system's random source failed (environmental; no input causes it).
     #[error("password: the system random source failed")]
+    #[strum(serialize = "password_random")]
     Random,
     /// The hashing backend could not hash with valid parameters, e.g. memory could not
     /// be allocated (environmental; no input causes it).
     #[error("password: the hashing backend failed")]
+    #[strum(serialize = "password_backend")]
     Backend,
 }
 
@@ -168,26 +165,10 @@ impl PasswordError {
         &["password_random", "password_backend"];
 
     /// Every code this enum can produce.
-    pub const CODES: &'static [&'static str] = &[
-        "password_input_too_long",
-        "password_hash_malformed",
-        "password_hash_unsupported",
-        "password_hash_too_costly",
-        "password_params_weak",
-        "password_random",
-        "password_backend",
-    ];
+    pub const CODES: &'static [&'static str] = <Self as strum::VariantNames>::VARIANTS;
 
     /// The stable machine code.
     pub fn code(&self) -> &'static str {
-        match self {
-            Self::InputTooLong { .. } => "password_input_too_long",
-            Self::HashMalformed { .. } => "password_hash_malformed",
-            Self::HashUnsupported => "password_hash_unsupported",
-            Self::HashTooCostly { .. } => "password_hash_too_costly",
-            Self::WeakParams { .. } => "password_params_weak",
-            Self::Random => "password_random",
-            Self::Backend => "password_backend",
-        }
+        self.into()
     }
 }

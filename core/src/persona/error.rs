@@ -1,40 +1,45 @@
 //! Errors of the persona module.
 
 /// Why a scoring table, a training run or a prediction was refused.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, thiserror::Error, strum::IntoStaticStr, strum::VariantNames,
+)]
 #[non_exhaustive]
 pub enum PersonaError {
     /// A scoring table could not be read or breaks a rule.
     #[error("rules: {rule}")]
+    #[strum(serialize = "persona_rules")]
     Rules {
         /// What is wrong, in words.
         rule: String,
     },
     /// `k` is zero, above the limit, or above the number of distinct profiles.
     #[error("k: {rule}")]
+    #[strum(serialize = "persona_k")]
     K {
         /// What is wrong, in words.
         rule: String,
     },
     /// The training population is empty or too large, or k-means failed.
     #[error("profiles: {rule}")]
+    #[strum(serialize = "persona_training")]
     Training {
         /// What is wrong, in words.
         rule: String,
     },
+    /// The progress callback asked to stop (`ControlFlow::Break`).
+    #[error("profiles: training was cancelled by the progress callback")]
+    #[strum(serialize = "persona_cancelled")]
+    Cancelled,
 }
 
 impl PersonaError {
     /// Every code this enum can produce.
-    pub const CODES: &'static [&'static str] = &["persona_rules", "persona_k", "persona_training"];
+    pub const CODES: &'static [&'static str] = <Self as strum::VariantNames>::VARIANTS;
 
     /// The stable machine code of this error.
     pub fn code(&self) -> &'static str {
-        match self {
-            Self::Rules { .. } => "persona_rules",
-            Self::K { .. } => "persona_k",
-            Self::Training { .. } => "persona_training",
-        }
+        self.into()
     }
 
     /// The field the error is about.
@@ -42,18 +47,21 @@ impl PersonaError {
         match self {
             Self::Rules { .. } => "rules",
             Self::K { .. } => "k",
-            Self::Training { .. } => "profiles",
+            Self::Training { .. } | Self::Cancelled => "profiles",
         }
     }
 }
 
 /// Why a persona model could not be saved or loaded.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, thiserror::Error, strum::IntoStaticStr, strum::VariantNames,
+)]
 #[non_exhaustive]
 pub enum ModelError {
     /// A model name or version that is not allowed (names: 1–64 of `A–Z a–z 0–9 _ -`;
     /// versions: 1–64 of digits, `.` and `_`, starting and ending with a digit).
     #[error("{field}: {rule}")]
+    #[strum(serialize = "model_name")]
     Name {
         /// `name` or `version`.
         field: &'static str,
@@ -62,12 +70,15 @@ pub enum ModelError {
     },
     /// No file for this name (and version) in the directory.
     #[error("model: no saved model with this name and version")]
+    #[strum(serialize = "model_not_found")]
     NotFound,
     /// A file for this name and version exists already; versions are never overwritten.
     #[error("model: this name and version is saved already; versions are never overwritten")]
+    #[strum(serialize = "model_exists")]
     Exists,
     /// The file is not a valid model.
     #[error("model: the file is not a valid persona model ({rule})")]
+    #[strum(serialize = "model_corrupt")]
     Corrupt {
         /// What is wrong.
         rule: String,
@@ -76,6 +87,7 @@ pub enum ModelError {
     #[error(
         "model: format version {found} is not supported (this library reads version {supported})"
     )]
+    #[strum(serialize = "model_format_version")]
     FormatVersion {
         /// The version in the file.
         found: u64,
@@ -84,6 +96,7 @@ pub enum ModelError {
     },
     /// The file system refused (the OS error kind only; paths are not echoed).
     #[error("model: the file could not be {action} ({kind})")]
+    #[strum(serialize = "model_io")]
     Io {
         /// "read", "written" or "listed".
         action: &'static str,
@@ -94,25 +107,11 @@ pub enum ModelError {
 
 impl ModelError {
     /// Every code this enum can produce.
-    pub const CODES: &'static [&'static str] = &[
-        "model_name",
-        "model_not_found",
-        "model_exists",
-        "model_corrupt",
-        "model_format_version",
-        "model_io",
-    ];
+    pub const CODES: &'static [&'static str] = <Self as strum::VariantNames>::VARIANTS;
 
     /// The stable machine code of this error.
     pub fn code(&self) -> &'static str {
-        match self {
-            Self::Name { .. } => "model_name",
-            Self::NotFound => "model_not_found",
-            Self::Exists => "model_exists",
-            Self::Corrupt { .. } => "model_corrupt",
-            Self::FormatVersion { .. } => "model_format_version",
-            Self::Io { .. } => "model_io",
-        }
+        self.into()
     }
 
     /// The field the error is about.

@@ -4,6 +4,7 @@
 use std::cmp::Ordering;
 use std::fs;
 use std::io::{Read, Write};
+use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -210,6 +211,9 @@ pub fn train_personas(
 /// Trains a persona model: encodes the profiles ([`FEATURES`]), seeds k centroids with
 /// k-means++ and runs Lloyd steps with linfa-clustering until the centroids move less
 /// than the tolerance or the cap is reached, calling `on_progress` after each step.
+/// A callback that returns `ControlFlow::Break(())` cancels the training, which then
+/// fails with [`PersonaError::Cancelled`] (`persona_cancelled`) — how Python's
+/// `on_progress` exceptions and Node's `AbortSignal` stop a run.
 ///
 /// linfa 0.8's `fit` has neither an iteration hook nor a convergence flag, so each step
 /// is one `fit` with `max_n_iterations(1)` started from the previous centroids
@@ -232,7 +236,7 @@ pub fn train_personas(
 pub fn train_personas_with(
     profiles: &[Profile],
     options: &TrainOptions,
-    mut on_progress: Option<&mut dyn FnMut(TrainProgress)>,
+    mut on_progress: Option<&mut dyn FnMut(TrainProgress) -> ControlFlow<()>>,
 ) -> Result<PersonaModel, PersonaError> {
     let k = options.k;
     if k == 0 || k > MAX_K {
@@ -410,7 +414,15 @@ struct Run {
     algorithm: &'static str,
 }
 
-type Progress<'a> = Option<&'a mut dyn FnMut(TrainProgress)>;
+type Progress<'a> = Option<&'a mut dyn FnMut(TrainProgress) -> ControlFlow<()>>;
+
+/// Reports progress; a callback that answers `Break` cancels the training.
+fn report(on_progress: &mut Progress<'_>, p: TrainProgress) -> Result<(), PersonaError> {
+    match on_progress.as_mut().map(|cb| cb(p)) {
+        Some(ControlFlow::Break(())) => Err(PersonaError::Cancelled),
+        _ => Ok(()),
+    }
+}
 
 fn training_error(e: &dyn std::fmt::Display) -> PersonaError {
     PersonaError::Training {
@@ -443,14 +455,15 @@ fn lloyd(
     let mut best: (f64, Array2<f64>) = (f64::INFINITY, current.clone());
     let mut iterations = 1u32;
     let mut converged = false;
-    if let Some(cb) = on_progress.as_mut() {
-        cb(TrainProgress {
+    report(
+        on_progress,
+        TrainProgress {
             iteration: 1,
             max_iterations: options.max_iterations,
             inertia: first.inertia(),
             shift: None,
-        });
-    }
+        },
+    )?;
     while iterations < options.max_iterations {
         let fitted =
             step(KMeansInit::Precomputed(current.clone())).map_err(|e| training_error(&e))?;
@@ -463,14 +476,15 @@ fn lloyd(
         let shift = (&next - &current).mapv(|v| v * v).sum();
         current = next;
         iterations += 1;
-        if let Some(cb) = on_progress.as_mut() {
-            cb(TrainProgress {
+        report(
+            on_progress,
+            TrainProgress {
                 iteration: iterations,
                 max_iterations: options.max_iterations,
                 inertia: fitted.inertia(),
                 shift: Some(shift),
-            });
-        }
+            },
+        )?;
         if shift <= threshold {
             converged = true;
             break;
@@ -531,14 +545,15 @@ fn mini_batch(
                 Err(IncrKMeansError::NotConverged(m)) => (m, false),
                 Err(e) => return Err(training_error(&e)),
             };
-            if let Some(cb) = on_progress.as_mut() {
-                cb(TrainProgress {
+            report(
+                on_progress,
+                TrainProgress {
                     iteration: batches,
                     max_iterations: max_batches,
                     inertia: fitted.inertia(),
                     shift: None,
-                });
-            }
+                },
+            )?;
             model = Some(fitted);
             if done {
                 converged = true;

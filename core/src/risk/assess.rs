@@ -60,6 +60,66 @@ pub struct Fund {
     pub volatility: Decimal,
 }
 
+/// The level of a risk-v1 score (domain.md §6), spelled as today's JSON spells it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+pub enum RiskLevel {
+    /// `"Low"`: a score of 25 or less.
+    #[serde(rename = "Low")]
+    Low,
+    /// `"Moderate"`: 26–45.
+    #[serde(rename = "Moderate")]
+    Moderate,
+    /// `"Moderate-High"`: 46–65.
+    #[serde(rename = "Moderate-High")]
+    ModerateHigh,
+    /// `"High"`: 66–80.
+    #[serde(rename = "High")]
+    High,
+    /// `"Very High"`: above 80.
+    #[serde(rename = "Very High")]
+    VeryHigh,
+    /// `"Unknown"`: no portfolio to assess.
+    #[serde(rename = "Unknown")]
+    Unknown,
+}
+
+impl RiskLevel {
+    /// Every level, lowest first, then `Unknown`.
+    pub const ALL: [RiskLevel; 6] = [
+        RiskLevel::Low,
+        RiskLevel::Moderate,
+        RiskLevel::ModerateHigh,
+        RiskLevel::High,
+        RiskLevel::VeryHigh,
+        RiskLevel::Unknown,
+    ];
+
+    /// The spelling in today's JSON (`"Moderate-High"`).
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            RiskLevel::Low => "Low",
+            RiskLevel::Moderate => "Moderate",
+            RiskLevel::ModerateHigh => "Moderate-High",
+            RiskLevel::High => "High",
+            RiskLevel::VeryHigh => "Very High",
+            RiskLevel::Unknown => "Unknown",
+        }
+    }
+}
+
+impl std::fmt::Display for RiskLevel {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// `level == "High"` reads as today's string comparison did.
+impl PartialEq<&str> for RiskLevel {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
 /// How serious a risk factor is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub enum Severity {
@@ -101,8 +161,8 @@ pub struct RiskFactor {
 /// `request_id` and `latency_ms`, which belong to the HTTP layer).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct RiskAssessment {
-    /// "Low", "Moderate", "Moderate-High", "High", "Very High" or "Unknown".
-    pub risk_level: &'static str,
+    /// The level of the score.
+    pub risk_level: RiskLevel,
     /// 0–100, a whole number (Σ contributions × 100, capped).
     #[serde(with = "crate::exact::decimal_serde")]
     pub risk_score: Decimal,
@@ -138,7 +198,7 @@ fn thresholds(persona: PersonaId) -> (i128, i128, i128, i128) {
 /// let fund = Fund { scheme_name: "UTI Low Duration Fund".into(), category: Some("Low Duration".into()),
 ///                   weight: 1.into(), volatility: "24.83".parse().unwrap() };
 /// let r = assess_risk(&RiskProfile { persona: PersonaId::CapitalGuardian, horizon_years: 24 }, &[fund]).unwrap();
-/// assert_eq!((r.risk_level, r.risk_score.to_string()), ("Very High", "85".to_string()));
+/// assert_eq!((r.risk_level.as_str(), r.risk_score.to_string()), ("Very High", "85".to_string()));
 /// assert_eq!(r.risk_factors[0].description, "UTI Low Duration Fund... has 100% allocation, exceeding 25% limit");
 /// ```
 pub fn assess_risk(profile: &RiskProfile, portfolio: &[Fund]) -> Result<RiskAssessment, RiskError> {
@@ -191,7 +251,7 @@ fn assess_checked(profile: &RiskProfile, portfolio: &[Fund]) -> RiskAssessment {
     let persona = profile.persona;
     if portfolio.is_empty() {
         return RiskAssessment {
-            risk_level: "Unknown",
+            risk_level: RiskLevel::Unknown,
             risk_score: Decimal::ZERO,
             risk_factors: Vec::new(),
             recommendations: vec![
@@ -431,13 +491,13 @@ fn assess_checked(profile: &RiskProfile, portfolio: &[Fund]) -> RiskAssessment {
 }
 
 /// The level of a whole-number score (domain.md §6).
-fn level_for(points: i128) -> &'static str {
+fn level_for(points: i128) -> RiskLevel {
     match points {
-        ..=25 => "Low",
-        26..=45 => "Moderate",
-        46..=65 => "Moderate-High",
-        66..=80 => "High",
-        _ => "Very High",
+        ..=25 => RiskLevel::Low,
+        26..=45 => RiskLevel::Moderate,
+        46..=65 => RiskLevel::ModerateHigh,
+        66..=80 => RiskLevel::High,
+        _ => RiskLevel::VeryHigh,
     }
 }
 
@@ -618,7 +678,7 @@ mod tests {
     fn level_boundaries() {
         let got: Vec<&str> = [0, 25, 26, 45, 46, 65, 66, 80, 81, 100]
             .into_iter()
-            .map(level_for)
+            .map(|p| level_for(p).as_str())
             .collect();
         assert_eq!(
             got,

@@ -1,11 +1,14 @@
 //! Errors of the risk module.
 
 /// Why a risk constraint, a portfolio or a risk-assessment input was refused.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, thiserror::Error, strum::IntoStaticStr, strum::VariantNames,
+)]
 #[non_exhaustive]
 pub enum RiskError {
     /// A constraint type that is not one of the eight known types.
     #[error("constraintType: {name:?} is not a known constraint type (max_equity, min_debt, max_single_fund, max_sector, min_liquid, max_volatility, target_volatility, acceptable_risk_score)")]
+    #[strum(serialize = "constraint_unknown_type")]
     UnknownConstraintType {
         /// The type as given (at most 64 characters).
         name: String,
@@ -14,18 +17,22 @@ pub enum RiskError {
     #[error(
         "constraintValue: must be a number from 0 to 100 with at most 4 decimals (DECIMAL(10,4))"
     )]
+    #[strum(serialize = "constraint_value")]
     ConstraintValue,
     /// A constraint row that is not `{constraintType, constraintValue}`.
     #[error("constraint: {rule}")]
+    #[strum(serialize = "constraint_format")]
     ConstraintFormat {
         /// What is wrong.
         rule: &'static str,
     },
     /// A portfolio to check has no holdings, or they are all worth zero.
     #[error("holdings: the portfolio is empty or worth nothing")]
+    #[strum(serialize = "portfolio_empty")]
     EmptyPortfolio,
     /// An input field breaks a rule.
     #[error("{field}: {rule}")]
+    #[strum(serialize = "risk_input")]
     Input {
         /// The field, e.g. `current_portfolio[2].weight`.
         field: String,
@@ -36,23 +43,11 @@ pub enum RiskError {
 
 impl RiskError {
     /// Every code this enum can produce.
-    pub const CODES: &'static [&'static str] = &[
-        "constraint_unknown_type",
-        "constraint_value",
-        "constraint_format",
-        "portfolio_empty",
-        "risk_input",
-    ];
+    pub const CODES: &'static [&'static str] = <Self as strum::VariantNames>::VARIANTS;
 
     /// The stable machine code of this error.
     pub fn code(&self) -> &'static str {
-        match self {
-            Self::UnknownConstraintType { .. } => "constraint_unknown_type",
-            Self::ConstraintValue => "constraint_value",
-            Self::ConstraintFormat { .. } => "constraint_format",
-            Self::EmptyPortfolio => "portfolio_empty",
-            Self::Input { .. } => "risk_input",
-        }
+        self.into()
     }
 
     /// The field the error is about.

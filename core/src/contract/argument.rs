@@ -1,0 +1,277 @@
+//! Errors of the boundary itself: an option spelled wrongly, or a host value that
+//! cannot become the JSON a record validator reads.
+
+use strum::{IntoStaticStr, VariantNames};
+
+/// The deepest nesting of a host value (dicts, lists, objects) converted to JSON.
+pub const MAX_INPUT_DEPTH: usize = 64;
+
+/// The most characters in one number of a host value (Python's own limit for
+/// `int(str)` is 4,300 digits).
+pub const MAX_NUMBER_CHARS: usize = 4_300;
+
+/// An argument of an api.md function that is not one of its allowed values, or a host
+/// value a binding cannot hand to core. Each variant names the argument (`field`) and,
+/// where there is a closed set, the values allowed (`allowed`), so every binding
+/// reports the same code and text.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, IntoStaticStr, VariantNames)]
+#[non_exhaustive]
+pub enum ArgumentError {
+    /// A validation mode other than `strict` or `compat`.
+    #[error("{field}: must be one of {allowed}")]
+    #[strum(serialize = "mode_unknown")]
+    Mode {
+        /// The argument.
+        field: &'static str,
+        /// The allowed spellings.
+        allowed: &'static str,
+    },
+    /// A password policy other than `seed`, `recommended` or `nist`.
+    #[error("{field}: must be one of {allowed}")]
+    #[strum(serialize = "policy_unknown")]
+    Policy {
+        /// The argument.
+        field: &'static str,
+        /// The allowed spellings.
+        allowed: &'static str,
+    },
+    /// A token use other than `access` or `refresh`.
+    #[error("{field}: must be one of {allowed}")]
+    #[strum(serialize = "token_use_unknown")]
+    TokenUse {
+        /// The argument.
+        field: &'static str,
+        /// The allowed spellings.
+        allowed: &'static str,
+    },
+    /// A role name that is not one of the six roles.
+    #[error("{field}: must be one of {allowed}")]
+    #[strum(serialize = "role_unknown")]
+    Role {
+        /// The argument.
+        field: &'static str,
+        /// The allowed spellings.
+        allowed: &'static str,
+    },
+    /// A k-means algorithm other than `lloyd` or `minibatch`.
+    #[error("{field}: must be one of {allowed}")]
+    #[strum(serialize = "algorithm_unknown")]
+    Algorithm {
+        /// The argument.
+        field: &'static str,
+        /// The allowed spellings.
+        allowed: &'static str,
+    },
+    /// A trade side other than `buy` or `sell`.
+    #[error("{field}: must be one of {allowed}")]
+    #[strum(serialize = "trade_side_unknown")]
+    TradeSide {
+        /// The argument.
+        field: &'static str,
+        /// The allowed spellings.
+        allowed: &'static str,
+    },
+    /// A risk level or severity spelled otherwise than in risk-v1's JSON.
+    #[error("{field}: must be one of {allowed}")]
+    #[strum(serialize = "risk_level_unknown")]
+    RiskLevel {
+        /// The argument.
+        field: &'static str,
+        /// The allowed spellings.
+        allowed: &'static str,
+    },
+    /// A host value nested deeper than [`MAX_INPUT_DEPTH`].
+    #[error("{field}: nested more than {max} levels deep")]
+    #[strum(serialize = "input_too_deep")]
+    TooDeep {
+        /// The argument.
+        field: &'static str,
+        /// The deepest nesting accepted.
+        max: usize,
+    },
+    /// A NaN or an infinity where a JSON value is read (JSON has neither).
+    #[error("{field}: NaN and infinities are refused")]
+    #[strum(serialize = "input_not_finite")]
+    NotFinite {
+        /// The argument.
+        field: &'static str,
+    },
+    /// A number with more than [`MAX_NUMBER_CHARS`] characters, or none that JSON can
+    /// carry.
+    #[error("{field}: not a JSON number of at most {max} characters")]
+    #[strum(serialize = "input_number")]
+    Number {
+        /// The argument.
+        field: &'static str,
+        /// The most characters accepted.
+        max: usize,
+    },
+    /// A date-time without a time zone where an instant is meant.
+    #[error("{field}: a date-time without a time zone is ambiguous; give it one")]
+    #[strum(serialize = "time_zone_missing")]
+    TimeZoneMissing {
+        /// The argument.
+        field: &'static str,
+    },
+    /// A time that is not whole Unix seconds in range (a fraction, NaN, out of `i64`).
+    #[error("{field}: must be whole Unix seconds")]
+    #[strum(serialize = "time_invalid")]
+    TimeInvalid {
+        /// The argument.
+        field: &'static str,
+    },
+}
+
+impl ArgumentError {
+    /// Every code this enum can produce.
+    pub const CODES: &'static [&'static str] = Self::VARIANTS;
+
+    /// The stable machine code (snake_case).
+    pub fn code(&self) -> &'static str {
+        self.into()
+    }
+
+    /// The argument the error is about.
+    pub fn field(&self) -> &'static str {
+        self.context().0
+    }
+
+    /// The allowed values, for the variants of a closed set (structured context, as a
+    /// binding may show it as a list).
+    pub fn allowed(&self) -> Option<&'static str> {
+        self.context().1
+    }
+
+    fn context(&self) -> (&'static str, Option<&'static str>) {
+        match self {
+            Self::Mode { field, allowed }
+            | Self::Policy { field, allowed }
+            | Self::TokenUse { field, allowed }
+            | Self::Role { field, allowed }
+            | Self::Algorithm { field, allowed }
+            | Self::TradeSide { field, allowed }
+            | Self::RiskLevel { field, allowed } => (field, Some(allowed)),
+            Self::TooDeep { field, .. }
+            | Self::NotFinite { field }
+            | Self::Number { field, .. }
+            | Self::TimeZoneMissing { field }
+            | Self::TimeInvalid { field } => (field, None),
+        }
+    }
+
+    /// The same error, said of another argument.
+    #[must_use]
+    pub fn for_field(mut self, name: &'static str) -> Self {
+        match &mut self {
+            Self::Mode { field, .. }
+            | Self::Policy { field, .. }
+            | Self::TokenUse { field, .. }
+            | Self::Role { field, .. }
+            | Self::Algorithm { field, .. }
+            | Self::TradeSide { field, .. }
+            | Self::RiskLevel { field, .. }
+            | Self::TooDeep { field, .. }
+            | Self::NotFinite { field }
+            | Self::Number { field, .. }
+            | Self::TimeZoneMissing { field }
+            | Self::TimeInvalid { field } => *field = name,
+        }
+        self
+    }
+}
+
+/// Refuses nesting deeper than [`MAX_INPUT_DEPTH`] (a binding calls this at each level
+/// of a host value it converts).
+pub fn check_depth(depth: usize, field: &'static str) -> Result<(), ArgumentError> {
+    if depth > MAX_INPUT_DEPTH {
+        return Err(ArgumentError::TooDeep {
+            field,
+            max: MAX_INPUT_DEPTH,
+        });
+    }
+    Ok(())
+}
+
+/// A host number's text (Python's `repr(float)`, `str(int)`, `str(Decimal)`) as a JSON
+/// number, read from its literal: bounded, and never through a binary float.
+pub fn json_number(text: &str, field: &'static str) -> Result<serde_json::Number, ArgumentError> {
+    let err = ArgumentError::Number {
+        field,
+        max: MAX_NUMBER_CHARS,
+    };
+    if text.len() > MAX_NUMBER_CHARS {
+        return Err(err);
+    }
+    if [
+        "nan",
+        "inf",
+        "-inf",
+        "infinity",
+        "-infinity",
+        "snan",
+        "-nan",
+        "+inf",
+    ]
+    .iter()
+    .any(|w| text.eq_ignore_ascii_case(w))
+    {
+        return Err(ArgumentError::NotFinite { field });
+    }
+    text.parse::<serde_json::Number>().map_err(|_| err)
+}
+
+/// Whole Unix seconds from a host number that may not be whole (a JS number, a float
+/// timestamp): a fraction, NaN, an infinity or a value outside `i64` is refused, never
+/// truncated.
+pub fn unix_seconds(value: f64, field: &'static str) -> Result<i64, ArgumentError> {
+    // i64::MAX is not representable as f64; the largest f64 below 2^63 is.
+    const LIMIT: f64 = 9_223_372_036_854_775_807.0;
+    if !value.is_finite() || value.fract() != 0.0 || !(-LIMIT..LIMIT).contains(&value) {
+        return Err(ArgumentError::TimeInvalid { field });
+    }
+    #[allow(clippy::cast_possible_truncation)] // whole and in range, checked above
+    Ok(value as i64)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_come_from_the_variants() {
+        assert!(ArgumentError::CODES.contains(&"mode_unknown"));
+        assert_eq!(
+            ArgumentError::NotFinite { field: "x" }.code(),
+            "input_not_finite"
+        );
+        assert_eq!(ArgumentError::CODES.len(), 12);
+    }
+
+    #[test]
+    fn numbers() {
+        assert_eq!(json_number("1.50", "x").unwrap().to_string(), "1.50");
+        assert_eq!(
+            json_number("NaN", "x").unwrap_err().code(),
+            "input_not_finite"
+        );
+        assert_eq!(
+            json_number("-Infinity", "x").unwrap_err().code(),
+            "input_not_finite"
+        );
+        assert_eq!(json_number("1..2", "x").unwrap_err().code(), "input_number");
+        assert_eq!(
+            json_number(&"9".repeat(5000), "x").unwrap_err().code(),
+            "input_number"
+        );
+        assert_eq!(check_depth(65, "x").unwrap_err().code(), "input_too_deep");
+        assert!(check_depth(64, "x").is_ok());
+    }
+
+    #[test]
+    fn seconds() {
+        assert_eq!(unix_seconds(1_795_000_000.0, "now"), Ok(1_795_000_000));
+        for bad in [1.5, f64::NAN, f64::INFINITY, 1e19, -1e19] {
+            assert_eq!(unix_seconds(bad, "now").unwrap_err().code(), "time_invalid");
+        }
+    }
+}

@@ -1,0 +1,135 @@
+//! The category of an error that every binding exposes, and the error as a record.
+
+use serde::Serialize;
+
+use crate::Error;
+
+/// The category of an [`Error`]: the Python exception class, the Node error `name` and
+/// the `kind` of the Swift/Kotlin exception. Decided here, once, for every binding.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, strum::IntoStaticStr, strum::VariantNames,
+)]
+#[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// An identifier, a record (profile, strategy, allocation, split, risk input,
+    /// persona input or training run), a lifetime, a stored password hash that cannot
+    /// be verified, or an argument (an unknown option) was refused.
+    Input,
+    /// An amount, percent, NAV, units value or weight list was refused.
+    Money,
+    /// A password failed the policy (`require_password`).
+    PasswordPolicy,
+    /// A token was refused, or could not be issued.
+    Token,
+    /// Configuration was refused: a signing secret or keyring, a `.env` file.
+    Config,
+    /// A persona model could not be trained, saved or loaded.
+    Model,
+}
+
+impl ErrorKind {
+    /// Every kind.
+    pub const ALL: [ErrorKind; 6] = [
+        ErrorKind::Input,
+        ErrorKind::Money,
+        ErrorKind::PasswordPolicy,
+        ErrorKind::Token,
+        ErrorKind::Config,
+        ErrorKind::Model,
+    ];
+
+    /// The snake_case name (`"password_policy"`), as Swift/Kotlin's `kind` carries it.
+    pub fn as_str(self) -> &'static str {
+        self.into()
+    }
+
+    /// The class / error name the bindings use: `InputError`, `MoneyError`,
+    /// `PasswordPolicyError`, `TokenError`, `ConfigError`, `ModelError` (Python exception classes under `SparrowError`; Node `err.name`).
+    pub const fn class_name(self) -> &'static str {
+        match self {
+            ErrorKind::Input => "InputError",
+            ErrorKind::Money => "MoneyError",
+            ErrorKind::PasswordPolicy => "PasswordPolicyError",
+            ErrorKind::Token => "TokenError",
+            ErrorKind::Config => "ConfigError",
+            ErrorKind::Model => "ModelError",
+        }
+    }
+}
+
+impl Error {
+    /// The category every binding exposes for this error (see [`ErrorKind`]).
+    pub fn kind(&self) -> ErrorKind {
+        match self {
+            Error::Money(_) => ErrorKind::Money,
+            Error::PasswordPolicy(_) => ErrorKind::PasswordPolicy,
+            Error::Token(_) => ErrorKind::Token,
+            Error::Key(_) | Error::Config(_) => ErrorKind::Config,
+            Error::Model(_) => ErrorKind::Model,
+            Error::Identity(_)
+            | Error::Duration(_)
+            | Error::Password(_)
+            | Error::Profile(_)
+            | Error::Allocation(_)
+            | Error::Risk(_)
+            | Error::Persona(_)
+            | Error::Argument(_) => ErrorKind::Input,
+        }
+    }
+}
+
+/// One problem of an error, as a record: `{field, code, message}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FieldErrorRecord {
+    /// The field or argument the problem is about.
+    pub field: String,
+    /// The stable code.
+    pub code: String,
+    /// The human text (never the value).
+    pub message: String,
+}
+
+/// An [`Error`] as a record, which is what a binding raises: the code, the kind, the
+/// message and every problem.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ErrorRecord {
+    /// The stable code of the error as a whole (`profile_invalid` for a record).
+    pub code: String,
+    /// The category.
+    pub kind: ErrorKind,
+    /// The category's class name (`InputError`, …): Python's exception class, Node's
+    /// `err.name`.
+    pub name: String,
+    /// The human text (never the value).
+    pub message: String,
+    /// Every problem (one for a single-value error).
+    pub errors: Vec<FieldErrorRecord>,
+}
+
+impl From<&Error> for ErrorRecord {
+    fn from(e: &Error) -> Self {
+        ErrorRecord {
+            code: e.code().to_owned(),
+            kind: e.kind(),
+            name: e.kind().class_name().to_owned(),
+            message: e.to_string(),
+            errors: e
+                .field_errors()
+                .into_iter()
+                .map(|f| FieldErrorRecord {
+                    field: f.field,
+                    code: f.code.to_owned(),
+                    message: f.message,
+                })
+                .collect(),
+        }
+    }
+}
+
+impl From<Error> for ErrorRecord {
+    fn from(e: Error) -> Self {
+        ErrorRecord::from(&e)
+    }
+}

@@ -1,0 +1,829 @@
+//! Owned, all-public records of api.md's inputs and results, converted from the rich
+//! domain types in one place. Their serde shapes are domain.md's JSON (decimals as
+//! strings at the type's scale); [`super::tag`] lets a binding tell amounts from other
+//! quantities while serialising.
+//!
+//! Where a domain type is already owned, all-public data (a [`Verification`], a
+//! [`Decision`], token [`Claims`], a [`TokenSubject`], a [`TrainingInfo`], a
+//! [`PersonaWeight`]) it *is* the record, re-exported by [`crate::contract`].
+//!
+//! [`Verification`]: crate::password::Verification
+//! [`Decision`]: crate::access::Decision
+//! [`Claims`]: crate::jwt::Claims
+//! [`TokenSubject`]: crate::jwt::TokenSubject
+//! [`TrainingInfo`]: crate::persona::TrainingInfo
+//! [`PersonaWeight`]: crate::allocation::PersonaWeight
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use super::tag;
+use crate::allocation::{
+    self, AllocationError, AssetClass, FundAmount, FundSlot, Position, RebalanceOptions,
+    RebalancePlan, Strategy, Trade, TradeSide,
+};
+use crate::config::EnvProblem;
+use crate::identity::{Pan, PanHolderType};
+use crate::money::{Money, MoneyError, Percent};
+use crate::persona::{BlendedClassification, Classification, DistributionEntry, PersonaId};
+use crate::profile::{Knowledge, Liquidity, Profile, RiskTolerance, Volatility};
+use crate::risk::{
+    ConstraintReport, Holding, NotEvaluated, RiskAssessment, RiskConstraint, RiskFactor, RiskLevel,
+    Severity, Violation,
+};
+use crate::Error;
+
+// ---------------------------------------------------------------- validate
+
+/// `validate_pan` → the normalised PAN and its holder type.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PanRecord {
+    /// The PAN, upper-case (the full value: this record is the caller's own data).
+    pub pan: String,
+    /// The holder type its fourth letter names.
+    pub holder_type: PanHolderType,
+}
+
+impl From<&Pan> for PanRecord {
+    fn from(p: &Pan) -> Self {
+        PanRecord {
+            pan: p.as_str().to_owned(),
+            holder_type: p.holder_type(),
+        }
+    }
+}
+
+/// `validate_profile` → the normalised profile (absent optional fields are `None` and
+/// left out of the JSON).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ProfileRecord {
+    /// 18–100.
+    pub age: u8,
+    /// 1–40.
+    pub horizon_years: u8,
+    /// `Conservative`, `Moderate` or `Aggressive`.
+    pub risk_tolerance: RiskTolerance,
+    /// `Low`, `Medium` or `High`.
+    pub volatility: Volatility,
+    /// `Low`, `Medium` or `High`.
+    pub liquidity: Liquidity,
+    /// `Beginner`, `Intermediate` or `Advanced`.
+    pub knowledge: Knowledge,
+    /// The investor's goal, if given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub goal: Option<String>,
+    /// The target amount in rupees.
+    #[serde(skip_serializing_if = "Option::is_none", with = "tag::money_option")]
+    pub target_amount: Option<Decimal>,
+    /// The target year.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub target_year: Option<i32>,
+    /// The monthly SIP in rupees.
+    #[serde(skip_serializing_if = "Option::is_none", with = "tag::money_option")]
+    pub monthly_sip: Option<Decimal>,
+    /// The lump sum in rupees.
+    #[serde(skip_serializing_if = "Option::is_none", with = "tag::money_option")]
+    pub lump_sum: Option<Decimal>,
+}
+
+impl From<&Profile> for ProfileRecord {
+    fn from(p: &Profile) -> Self {
+        ProfileRecord {
+            age: p.age(),
+            horizon_years: p.horizon_years(),
+            risk_tolerance: p.risk_tolerance(),
+            volatility: p.volatility(),
+            liquidity: p.liquidity(),
+            knowledge: p.knowledge(),
+            goal: p.goal().map(str::to_owned),
+            target_amount: p.target_amount().map(Money::as_decimal),
+            target_year: p.target_year(),
+            monthly_sip: p.monthly_sip().map(Money::as_decimal),
+            lump_sum: p.lump_sum().map(Money::as_decimal),
+        }
+    }
+}
+
+// ---------------------------------------------------------------- auth
+
+/// One problem of `check_env`: `{variable, code, message}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct EnvProblemRecord {
+    /// The variable.
+    pub variable: String,
+    /// The stable code (`env_missing`, …).
+    pub code: String,
+    /// The human text (never the value).
+    pub message: String,
+}
+
+impl From<&EnvProblem> for EnvProblemRecord {
+    fn from(p: &EnvProblem) -> Self {
+        EnvProblemRecord {
+            variable: p.variable.clone(),
+            code: p.code.to_owned(),
+            message: p.message.clone(),
+        }
+    }
+}
+
+// ---------------------------------------------------------------- allocation
+
+/// A share of one asset class (a fraction or a percent, by context). A list of them is
+/// written as domain.md's object `{"equity": …}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AssetShare {
+    /// The class.
+    pub asset_class: AssetClass,
+    /// Its share.
+    #[serde(with = "tag::decimal")]
+    pub value: Decimal,
+}
+
+/// `blend_allocation` → percents per asset class summing to exactly 100.00, and a
+/// strategy's `allocation()`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(transparent)]
+pub struct AllocationRecord {
+    /// Every class with a non-zero percent, in the fixed class order.
+    #[serde(with = "tag::shares")]
+    pub shares: Vec<AssetShare>,
+}
+
+impl From<&allocation::Allocation> for AllocationRecord {
+    fn from(a: &allocation::Allocation) -> Self {
+        AllocationRecord {
+            shares: a
+                .iter()
+                .map(|(asset_class, p)| AssetShare {
+                    asset_class,
+                    value: p.as_decimal(),
+                })
+                .collect(),
+        }
+    }
+}
+
+fn fraction_shares(f: &allocation::Fractions) -> Vec<AssetShare> {
+    f.iter()
+        .map(|(asset_class, value)| AssetShare { asset_class, value })
+        .collect()
+}
+
+/// One fund of `split_amount`: `{id, weight, min_amount, multiple}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FundSlotRecord {
+    /// The fund's id.
+    pub id: String,
+    /// Its weight (any non-negative decimal).
+    #[serde(with = "tag::decimal")]
+    pub weight: Decimal,
+    /// The smallest amount it takes, in rupees.
+    #[serde(with = "tag::money")]
+    pub min_amount: Decimal,
+    /// The step its amount moves in, in rupees.
+    #[serde(with = "tag::money")]
+    pub multiple: Decimal,
+}
+
+fn money_field(d: Decimal, field: &'static str) -> Result<Money, MoneyError> {
+    Money::try_from_decimal(d).map_err(|e| e.for_field(field))
+}
+
+impl TryFrom<&FundSlotRecord> for FundSlot {
+    type Error = MoneyError;
+    fn try_from(r: &FundSlotRecord) -> Result<Self, MoneyError> {
+        Ok(FundSlot {
+            id: r.id.clone(),
+            weight: r.weight,
+            min_amount: money_field(r.min_amount, "min_amount")?,
+            multiple: money_field(r.multiple, "multiple")?,
+        })
+    }
+}
+
+/// One part of `split_amount`'s result: `{id, amount}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FundAmountRecord {
+    /// The fund's id.
+    pub id: String,
+    /// Its amount in rupees.
+    #[serde(with = "tag::money")]
+    pub amount: Decimal,
+}
+
+impl From<&FundAmount> for FundAmountRecord {
+    fn from(a: &FundAmount) -> Self {
+        FundAmountRecord {
+            id: a.id.clone(),
+            amount: a.amount.as_decimal(),
+        }
+    }
+}
+
+/// A holding of `rebalance` (`{id, value}`), and each position after it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PositionRecord {
+    /// The fund's id.
+    pub id: String,
+    /// Its value in rupees.
+    #[serde(with = "tag::money")]
+    pub value: Decimal,
+}
+
+impl From<&Position> for PositionRecord {
+    fn from(p: &Position) -> Self {
+        PositionRecord {
+            id: p.id.clone(),
+            value: p.value.as_decimal(),
+        }
+    }
+}
+
+impl TryFrom<&PositionRecord> for Position {
+    type Error = MoneyError;
+    fn try_from(r: &PositionRecord) -> Result<Self, MoneyError> {
+        Ok(Position {
+            id: r.id.clone(),
+            value: money_field(r.value, "value")?,
+        })
+    }
+}
+
+/// One target of `rebalance`: a fund id and its percent.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TargetRecord {
+    /// The fund's id.
+    pub id: String,
+    /// Its target percent (0–100, 2 decimals).
+    #[serde(with = "tag::decimal")]
+    pub percent: Decimal,
+}
+
+/// `rebalance` options; `None` takes the core's default.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+pub struct RebalanceOptionsRecord {
+    /// The drift band in percentage points (default [`RebalanceOptions::default`]'s).
+    #[serde(with = "tag::decimal_option")]
+    pub drift_band: Option<Decimal>,
+    /// Only buy (default false).
+    pub buy_only: Option<bool>,
+    /// New money to invest, in rupees (default 0).
+    #[serde(with = "tag::money_option")]
+    pub new_money: Option<Decimal>,
+}
+
+impl TryFrom<&RebalanceOptionsRecord> for RebalanceOptions {
+    type Error = MoneyError;
+    fn try_from(r: &RebalanceOptionsRecord) -> Result<Self, MoneyError> {
+        let mut o = RebalanceOptions::default();
+        if let Some(b) = r.drift_band {
+            o.drift_band = Percent::try_from_decimal(b).map_err(|e| e.for_field("drift_band"))?;
+        }
+        if let Some(b) = r.buy_only {
+            o.buy_only = b;
+        }
+        if let Some(m) = r.new_money {
+            o.new_money = money_field(m, "new_money")?;
+        }
+        Ok(o)
+    }
+}
+
+/// One trade of a rebalancing plan.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TradeRecord {
+    /// The fund's id.
+    pub id: String,
+    /// `buy` or `sell`.
+    pub side: TradeSide,
+    /// The amount in rupees.
+    #[serde(with = "tag::money")]
+    pub amount: Decimal,
+}
+
+impl From<&Trade> for TradeRecord {
+    fn from(t: &Trade) -> Self {
+        TradeRecord {
+            id: t.id.clone(),
+            side: t.side,
+            amount: t.amount.as_decimal(),
+        }
+    }
+}
+
+/// `rebalance` → the plan.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RebalancePlanRecord {
+    /// The trades, sells first.
+    pub trades: Vec<TradeRecord>,
+    /// Every position after the trades.
+    pub after: Vec<PositionRecord>,
+    /// The total after the trades, in rupees.
+    #[serde(with = "tag::money")]
+    pub total: Decimal,
+    /// Whether any fund was outside the drift band before.
+    pub out_of_band: bool,
+    /// The largest drift before, in percentage points.
+    #[serde(with = "tag::decimal")]
+    pub max_drift_before: Decimal,
+    /// The largest drift after, in percentage points.
+    #[serde(with = "tag::decimal")]
+    pub max_drift_after: Decimal,
+}
+
+impl From<&RebalancePlan> for RebalancePlanRecord {
+    fn from(p: &RebalancePlan) -> Self {
+        RebalancePlanRecord {
+            trades: p.trades.iter().map(TradeRecord::from).collect(),
+            after: p.after.iter().map(PositionRecord::from).collect(),
+            total: p.total.as_decimal(),
+            out_of_band: p.out_of_band,
+            max_drift_before: p.max_drift_before,
+            max_drift_after: p.max_drift_after,
+        }
+    }
+}
+
+/// A labelled component of a strategy (`{label, assetClass, allocationPercent}`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ComponentRecord {
+    /// The label.
+    pub label: String,
+    /// Its asset class.
+    pub asset_class: AssetClass,
+    /// Its percent.
+    #[serde(with = "tag::decimal")]
+    pub allocation_percent: Decimal,
+}
+
+/// A risk constraint (`{constraintType, constraintValue}`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ConstraintRecord {
+    /// One of the eight stored types.
+    pub constraint_type: String,
+    /// Its value.
+    #[serde(with = "tag::decimal")]
+    pub constraint_value: Decimal,
+}
+
+impl From<&RiskConstraint> for ConstraintRecord {
+    fn from(c: &RiskConstraint) -> Self {
+        ConstraintRecord {
+            constraint_type: c.kind().as_str().to_owned(),
+            constraint_value: c.value(),
+        }
+    }
+}
+
+impl TryFrom<&ConstraintRecord> for RiskConstraint {
+    type Error = crate::risk::RiskError;
+    fn try_from(r: &ConstraintRecord) -> Result<Self, Self::Error> {
+        RiskConstraint::new(&r.constraint_type, r.constraint_value)
+    }
+}
+
+/// A strategy in its database form (what `Strategy::from_db_json` reads back).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct StrategyRecord {
+    /// The name.
+    pub name: String,
+    /// The persona it is for, if any.
+    pub persona: Option<PersonaId>,
+    /// The components.
+    pub components: Vec<ComponentRecord>,
+    /// The constraints it promises to keep.
+    pub constraints: Vec<ConstraintRecord>,
+}
+
+impl From<&Strategy> for StrategyRecord {
+    fn from(s: &Strategy) -> Self {
+        StrategyRecord {
+            name: s.name().to_owned(),
+            persona: s.persona(),
+            components: s
+                .components()
+                .iter()
+                .map(|c| ComponentRecord {
+                    label: c.label.clone(),
+                    asset_class: c.asset_class,
+                    allocation_percent: c.percent.as_decimal(),
+                })
+                .collect(),
+            constraints: s.constraints().iter().map(ConstraintRecord::from).collect(),
+        }
+    }
+}
+
+// ---------------------------------------------------------------- risk
+
+/// A holding of `check_constraints`: `{id, category, value, volatility?}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct HoldingRecord {
+    /// The fund's id.
+    pub id: String,
+    /// Its SEBI category.
+    pub category: String,
+    /// Its value in rupees.
+    #[serde(with = "tag::money")]
+    pub value: Decimal,
+    /// Annualised volatility in percent (absent: risk-v1's default).
+    #[serde(with = "tag::decimal_option")]
+    pub volatility: Option<Decimal>,
+}
+
+impl TryFrom<&HoldingRecord> for Holding {
+    type Error = MoneyError;
+    fn try_from(r: &HoldingRecord) -> Result<Self, MoneyError> {
+        Ok(Holding {
+            id: r.id.clone(),
+            category: r.category.clone(),
+            value: money_field(r.value, "value")?,
+            volatility: r.volatility,
+        })
+    }
+}
+
+/// One broken constraint.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ViolationRecord {
+    /// The constraint type (or `allocation_sum`).
+    pub rule: String,
+    /// The fund or category, if the rule is about one.
+    pub subject: Option<String>,
+    /// The limit, in percent.
+    #[serde(with = "tag::decimal")]
+    pub limit: Decimal,
+    /// The actual value, in percent.
+    #[serde(with = "tag::decimal")]
+    pub actual: Decimal,
+    /// How far past the limit, in percentage points.
+    #[serde(with = "tag::decimal")]
+    pub excess: Decimal,
+    /// A sentence naming all of the above.
+    pub message: String,
+}
+
+impl From<&Violation> for ViolationRecord {
+    fn from(v: &Violation) -> Self {
+        ViolationRecord {
+            rule: v.rule.to_owned(),
+            subject: v.subject.clone(),
+            limit: v.limit,
+            actual: v.actual,
+            excess: v.excess,
+            message: v.message.clone(),
+        }
+    }
+}
+
+/// A constraint not evaluated, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct NotEvaluatedRecord {
+    /// The constraint type.
+    pub rule: String,
+    /// Why.
+    pub reason: String,
+}
+
+impl From<&NotEvaluated> for NotEvaluatedRecord {
+    fn from(n: &NotEvaluated) -> Self {
+        NotEvaluatedRecord {
+            rule: n.rule.to_owned(),
+            reason: n.reason.to_owned(),
+        }
+    }
+}
+
+/// `check_constraints` / `check_strategy` → the report.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ConstraintReportRecord {
+    /// Every broken constraint (empty when the portfolio passed).
+    pub violations: Vec<ViolationRecord>,
+    /// Constraints that were not evaluated, and why.
+    pub not_evaluated: Vec<NotEvaluatedRecord>,
+}
+
+impl From<&ConstraintReport> for ConstraintReportRecord {
+    fn from(r: &ConstraintReport) -> Self {
+        ConstraintReportRecord {
+            violations: r.violations.iter().map(ViolationRecord::from).collect(),
+            not_evaluated: r
+                .not_evaluated
+                .iter()
+                .map(NotEvaluatedRecord::from)
+                .collect(),
+        }
+    }
+}
+
+/// One risk factor of risk-v1.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RiskFactorRecord {
+    /// The factor's name.
+    pub name: String,
+    /// Its contribution to the score.
+    #[serde(with = "tag::decimal")]
+    pub contribution: Decimal,
+    /// How serious it is.
+    pub severity: Severity,
+    /// A sentence about it.
+    pub description: String,
+}
+
+impl From<&RiskFactor> for RiskFactorRecord {
+    fn from(f: &RiskFactor) -> Self {
+        RiskFactorRecord {
+            name: f.name.to_owned(),
+            contribution: f.contribution,
+            severity: f.severity,
+            description: f.description.clone(),
+        }
+    }
+}
+
+/// `assess_risk` → risk-v1's result.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RiskAssessmentRecord {
+    /// The level of the score.
+    pub risk_level: RiskLevel,
+    /// 0–100, whole.
+    #[serde(with = "tag::decimal")]
+    pub risk_score: Decimal,
+    /// The factors, in today's order.
+    pub risk_factors: Vec<RiskFactorRecord>,
+    /// At most five recommendations.
+    pub recommendations: Vec<String>,
+    /// How the score sits with the persona.
+    pub persona_alignment: String,
+    /// `risk-v1`.
+    pub model_version: String,
+}
+
+impl From<&RiskAssessment> for RiskAssessmentRecord {
+    fn from(r: &RiskAssessment) -> Self {
+        RiskAssessmentRecord {
+            risk_level: r.risk_level,
+            risk_score: r.risk_score,
+            risk_factors: r.risk_factors.iter().map(RiskFactorRecord::from).collect(),
+            recommendations: r.recommendations.clone(),
+            persona_alignment: r.persona_alignment.clone(),
+            model_version: r.model_version.to_owned(),
+        }
+    }
+}
+
+// ---------------------------------------------------------------- persona
+
+/// A persona of the catalogue as today's JSON shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PersonaRecord {
+    /// The slug (today's JSON repeats it as the id).
+    pub id: String,
+    /// The display name.
+    pub name: String,
+    /// The slug.
+    pub slug: String,
+    /// The risk band.
+    pub risk_band: String,
+    /// The description.
+    pub description: String,
+}
+
+impl From<PersonaId> for PersonaRecord {
+    fn from(p: PersonaId) -> Self {
+        PersonaRecord {
+            id: p.slug().to_owned(),
+            name: p.name().to_owned(),
+            slug: p.slug().to_owned(),
+            risk_band: p.risk_band().to_owned(),
+            description: p.description().to_owned(),
+        }
+    }
+}
+
+/// A persona's probability.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PersonaProbability {
+    /// The persona.
+    pub persona: PersonaId,
+    /// Its probability (12 decimals).
+    #[serde(with = "tag::decimal")]
+    pub probability: Decimal,
+}
+
+/// `classify` → the persona, confidence and probabilities.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ClassificationRecord {
+    /// The persona.
+    pub persona: PersonaRecord,
+    /// Its probability.
+    #[serde(with = "tag::decimal")]
+    pub confidence: Decimal,
+    /// Every persona's probability, in catalogue order (an object in JSON).
+    #[serde(with = "tag::probabilities")]
+    pub probabilities: Vec<PersonaProbability>,
+    /// The model version.
+    pub model_version: String,
+}
+
+impl From<&Classification> for ClassificationRecord {
+    fn from(c: &Classification) -> Self {
+        ClassificationRecord {
+            persona: c.persona.into(),
+            confidence: c.confidence,
+            probabilities: PersonaId::ALL
+                .iter()
+                .map(|&p| PersonaProbability {
+                    persona: p,
+                    probability: c.probability(p),
+                })
+                .collect(),
+            model_version: c.model_version.to_string(),
+        }
+    }
+}
+
+/// One entry of a blended distribution.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DistributionEntryRecord {
+    /// The persona.
+    pub persona: PersonaRecord,
+    /// Its weight (4 decimals).
+    #[serde(with = "tag::decimal")]
+    pub weight: Decimal,
+    /// The persona's strategy fractions (an object in JSON).
+    #[serde(with = "tag::shares")]
+    pub allocation: Vec<AssetShare>,
+}
+
+impl From<&DistributionEntry> for DistributionEntryRecord {
+    fn from(e: &DistributionEntry) -> Self {
+        DistributionEntryRecord {
+            persona: e.persona.into(),
+            weight: e.weight,
+            allocation: fraction_shares(&e.allocation),
+        }
+    }
+}
+
+/// `classify_blended` and `PersonaModel.predict` → the blend.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct BlendedClassificationRecord {
+    /// The primary persona.
+    pub primary_persona: PersonaRecord,
+    /// Every persona by weight, highest first.
+    pub distribution: Vec<DistributionEntryRecord>,
+    /// Σ weight × strategy per asset class (an object in JSON).
+    #[serde(with = "tag::shares")]
+    pub blended_allocation: Vec<AssetShare>,
+    /// The primary persona's probability.
+    #[serde(with = "tag::decimal")]
+    pub confidence: Decimal,
+    /// The model version.
+    pub model_version: String,
+}
+
+impl From<&BlendedClassification> for BlendedClassificationRecord {
+    fn from(b: &BlendedClassification) -> Self {
+        BlendedClassificationRecord {
+            primary_persona: b.primary.into(),
+            distribution: b
+                .distribution
+                .iter()
+                .map(DistributionEntryRecord::from)
+                .collect(),
+            blended_allocation: fraction_shares(&b.blended_allocation),
+            confidence: b.confidence,
+            model_version: b.model_version.to_string(),
+        }
+    }
+}
+
+// ---------------------------------------------------------------- functions
+
+/// `split_amount(amount, funds)` over records.
+pub fn split_amount(
+    amount: Decimal,
+    funds: &[FundSlotRecord],
+) -> Result<Vec<FundAmountRecord>, Error> {
+    let amount = money_field(amount, "amount")?;
+    let slots = funds
+        .iter()
+        .map(FundSlot::try_from)
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(allocation::split_amount(amount, &slots)?
+        .iter()
+        .map(FundAmountRecord::from)
+        .collect())
+}
+
+/// `rebalance(holdings, target, options)` over records.
+pub fn rebalance(
+    holdings: &[PositionRecord],
+    target: &[TargetRecord],
+    options: &RebalanceOptionsRecord,
+) -> Result<RebalancePlanRecord, Error> {
+    let positions = holdings
+        .iter()
+        .map(Position::try_from)
+        .collect::<Result<Vec<_>, _>>()?;
+    let targets = target
+        .iter()
+        .map(|t| {
+            Percent::try_from_decimal(t.percent)
+                .map(|p| (t.id.clone(), p))
+                .map_err(|e| e.for_field("target"))
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    let options = RebalanceOptions::try_from(options)?;
+    Ok(RebalancePlanRecord::from(&allocation::rebalance(
+        &positions, &targets, options,
+    )?))
+}
+
+/// `check_constraints(holdings, constraints)` over records.
+pub fn check_constraints(
+    holdings: &[HoldingRecord],
+    constraints: &[ConstraintRecord],
+) -> Result<ConstraintReportRecord, Error> {
+    let holdings = holdings
+        .iter()
+        .map(Holding::try_from)
+        .collect::<Result<Vec<_>, _>>()?;
+    let constraints = constraints
+        .iter()
+        .map(RiskConstraint::try_from)
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(ConstraintReportRecord::from(
+        &crate::risk::check_constraints(&holdings, &constraints)?,
+    ))
+}
+
+/// `blend_allocation(distribution)` over records.
+pub fn blend_allocation(
+    distribution: &[allocation::PersonaWeight],
+) -> Result<AllocationRecord, AllocationError> {
+    Ok(AllocationRecord::from(&allocation::blend_allocation(
+        distribution,
+    )?))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn records_serialise_as_the_domain_json() {
+        let p = crate::profile::validate_profile(
+            &json!({"age": 34, "horizon_years": 12, "risk_tolerance": "Aggressive",
+                    "monthly_sip": "25000.5"}),
+            crate::profile::ValidationMode::Strict,
+        )
+        .unwrap();
+        assert_eq!(
+            serde_json::to_value(ProfileRecord::from(&p)).unwrap(),
+            serde_json::to_value(&p).unwrap()
+        );
+        let b = crate::persona::classify_blended(&p);
+        assert_eq!(
+            serde_json::to_value(BlendedClassificationRecord::from(&b)).unwrap(),
+            serde_json::to_value(&b).unwrap()
+        );
+        let c = crate::persona::classify(&p);
+        assert_eq!(
+            serde_json::to_value(ClassificationRecord::from(&c)).unwrap(),
+            serde_json::to_value(&c).unwrap()
+        );
+        let s = crate::allocation::strategy_for("balanced-voyager").unwrap();
+        assert_eq!(
+            serde_json::to_value(StrategyRecord::from(&s)).unwrap(),
+            serde_json::to_value(&s).unwrap()
+        );
+        let r = crate::risk::assess_risk_json(
+            r#"{"profile": {"risk_tolerance": "Aggressive"},
+                "current_portfolio": [{"scheme_name": "A", "category": "Small Cap", "weight": 1}]}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            serde_json::to_value(RiskAssessmentRecord::from(&r)).unwrap(),
+            serde_json::to_value(&r).unwrap()
+        );
+    }
+
+    #[test]
+    fn record_inputs_are_checked_by_field() {
+        let slot = FundSlotRecord {
+            id: "a".into(),
+            weight: Decimal::ONE,
+            min_amount: Decimal::new(1, 3),
+            multiple: Decimal::ONE,
+        };
+        let e = split_amount(Decimal::from(100), &[slot]).unwrap_err();
+        assert_eq!(e.code(), "money_precision");
+        assert_eq!(e.field_errors()[0].field, "min_amount");
+    }
+}

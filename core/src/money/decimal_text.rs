@@ -1,0 +1,246 @@
+//! The one decimal-text grammar of sparrow-core: how a decimal quantity is read from
+//! text wherever text carries one — a decimal string from a binding (api.md "Values"),
+//! a JSON number's literal (serde_json's `arbitrary_precision`), a decimal string inside
+//! a JSON document, the text of a platform decimal object (Python `str(Decimal)`,
+//! Kotlin `BigDecimal.toPlainString()`, Swift `Decimal.description`).
+//!
+//! Two forms, both read exactly (never through a binary float) and never rounded:
+//!
+//! - **Decimal text** ([`parse_decimal_text`]) — what a person or a client writes as a
+//!   string: `[+-]digits[.digits]`, e.g. `"12.50"`, `"-0.00"`, `"+5"`. Surrounding ASCII
+//!   whitespace is ignored. No exponent, no grouping, no currency, no `.5` or `5.`;
+//!   `NaN`, `inf` and `Infinity` are syntax errors.
+//! - **Number literal** ([`parse_number_literal`]) — a JSON number or a platform
+//!   decimal's text, which may use an exponent: decimal text plus `[eE][+-]digits`
+//!   (`"1E+3"`, `"2.5e-7"`). The value is `digits × 10^exponent` exactly.
+//!
+//! Both refuse text longer than [`MAX_DECIMAL_TEXT_LEN`] bytes before reading it, and a
+//! value whose digits do not fit `Decimal` (about 28 significant digits, scale ≤ 28).
+//! The quantity types then apply their own scale and range ([`Money::try_from_decimal`]).
+//!
+//! [`Money::try_from_decimal`]: crate::money::Money::try_from_decimal
+
+use rust_decimal::Decimal;
+
+use super::MoneyError;
+
+/// The longest decimal text read (bytes, after trimming); longer text is refused unread.
+pub const MAX_DECIMAL_TEXT_LEN: usize = 64;
+
+/// The largest scale a `Decimal` holds.
+const MAX_SCALE: i64 = 28;
+
+const PLAIN_RULE: &str = "a plain decimal such as \"12.50\" (digits with an optional sign and fraction; no exponent, grouping or currency)";
+const LITERAL_RULE: &str =
+    "a decimal number such as \"12.50\" or \"1.25E+3\" (NaN and infinities are refused)";
+
+/// Reads decimal text (`[+-]digits[.digits]`), exactly.
+///
+/// ```
+/// use sparrow_core::money::decimal_text::parse_decimal_text;
+/// assert_eq!(parse_decimal_text(" 12.50 ", "amount").unwrap().to_string(), "12.50");
+/// assert_eq!(parse_decimal_text("1e3", "amount").unwrap_err().code(), "money_syntax");
+/// ```
+pub fn parse_decimal_text(text: &str, field: &'static str) -> Result<Decimal, MoneyError> {
+    let t = bounded(text, field)?;
+    let parts = split(t, false).ok_or(MoneyError::Syntax {
+        field,
+        rule: PLAIN_RULE,
+    })?;
+    build(parts, field)
+}
+
+/// Reads a number literal (decimal text with an optional exponent), exactly.
+///
+/// ```
+/// use sparrow_core::money::decimal_text::parse_number_literal;
+/// assert_eq!(parse_number_literal("1E+3", "amount").unwrap().to_string(), "1000");
+/// assert_eq!(parse_number_literal("2.50e-1", "amount").unwrap().to_string(), "0.250");
+/// assert_eq!(parse_number_literal("NaN", "amount").unwrap_err().code(), "money_syntax");
+/// ```
+pub fn parse_number_literal(text: &str, field: &'static str) -> Result<Decimal, MoneyError> {
+    let t = bounded(text, field)?;
+    let parts = split(t, true).ok_or(MoneyError::Syntax {
+        field,
+        rule: LITERAL_RULE,
+    })?;
+    build(parts, field)
+}
+
+fn bounded<'a>(text: &'a str, field: &'static str) -> Result<&'a str, MoneyError> {
+    if text.len() > MAX_DECIMAL_TEXT_LEN.saturating_mul(4) {
+        return Err(MoneyError::TooLong {
+            field,
+            max: MAX_DECIMAL_TEXT_LEN,
+        });
+    }
+    let t = text.trim_matches(|c: char| c.is_ascii_whitespace());
+    if t.is_empty() {
+        return Err(MoneyError::Empty { field });
+    }
+    if t.len() > MAX_DECIMAL_TEXT_LEN {
+        return Err(MoneyError::TooLong {
+            field,
+            max: MAX_DECIMAL_TEXT_LEN,
+        });
+    }
+    Ok(t)
+}
+
+struct Parts<'a> {
+    negative: bool,
+    int: &'a str,
+    frac: &'a str,
+    exponent: i64,
+}
+
+fn all_digits(s: &str) -> bool {
+    !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
+}
+
+fn split(t: &str, exponent_allowed: bool) -> Option<Parts<'_>> {
+    let (negative, rest) = match t.as_bytes().first()? {
+        b'-' => (true, t.get(1..)?),
+        b'+' => (false, t.get(1..)?),
+        _ => (false, t),
+    };
+    let (number, exponent) = match rest.find(['e', 'E']) {
+        Some(i) if exponent_allowed => {
+            let exp_text = rest.get(i.checked_add(1)?..)?;
+            let digits = exp_text.strip_prefix(['+', '-']).unwrap_or(exp_text);
+            // Exponents past a few digits can only overflow; refuse them unread.
+            if !all_digits(digits) || digits.len() > 4 {
+                return None;
+            }
+            (rest.get(..i)?, exp_text.parse::<i64>().ok()?)
+        }
+        Some(_) => return None,
+        None => (rest, 0),
+    };
+    let (int, frac) = match number.split_once('.') {
+        Some((i, f)) => (i, f),
+        None => (number, ""),
+    };
+    if !all_digits(int) || (number.contains('.') && !all_digits(frac)) {
+        return None;
+    }
+    Some(Parts {
+        negative,
+        int,
+        frac,
+        exponent,
+    })
+}
+
+fn build(p: Parts<'_>, field: &'static str) -> Result<Decimal, MoneyError> {
+    let overflow = MoneyError::Overflow {
+        field,
+        op: "parsing",
+    };
+    // Leading zeros of the integer part carry no value; the digits that remain must fit.
+    let digits: String = p
+        .int
+        .trim_start_matches('0')
+        .chars()
+        .chain(p.frac.chars())
+        .collect();
+    let significant = digits.trim_start_matches('0');
+    if significant.len() > 29 {
+        return Err(overflow);
+    }
+    let mut mantissa: i128 = if significant.is_empty() {
+        0
+    } else {
+        significant.parse().map_err(|_| overflow.clone())?
+    };
+    let frac_len = i64::try_from(p.frac.len()).map_err(|_| overflow.clone())?;
+    let mut scale = frac_len.checked_sub(p.exponent).ok_or(overflow.clone())?;
+    if scale < 0 {
+        // A positive exponent past the fraction: multiply the digits out.
+        let factor = u32::try_from(scale.unsigned_abs())
+            .ok()
+            .and_then(|e| 10i128.checked_pow(e))
+            .ok_or(overflow.clone())?;
+        mantissa = mantissa.checked_mul(factor).ok_or(overflow.clone())?;
+        scale = 0;
+    }
+    if scale > MAX_SCALE {
+        return Err(overflow);
+    }
+    if p.negative {
+        mantissa = mantissa.checked_neg().ok_or(overflow.clone())?;
+    }
+    let scale = u32::try_from(scale).map_err(|_| overflow.clone())?;
+    let mut d = Decimal::try_from_i128_with_scale(mantissa, scale).map_err(|_| overflow)?;
+    if p.negative && d.is_zero() {
+        d.set_sign_negative(true);
+    }
+    Ok(d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn plain(t: &str) -> Result<String, &'static str> {
+        parse_decimal_text(t, "x")
+            .map(|d| d.to_string())
+            .map_err(|e| e.code())
+    }
+
+    fn literal(t: &str) -> Result<String, &'static str> {
+        parse_number_literal(t, "x")
+            .map(|d| d.to_string())
+            .map_err(|e| e.code())
+    }
+
+    #[test]
+    fn plain_text() {
+        assert_eq!(plain("12.50"), Ok("12.50".into()));
+        assert_eq!(plain("  7 "), Ok("7".into()));
+        assert_eq!(plain("+5"), Ok("5".into()));
+        assert_eq!(plain("-0.00"), Ok("-0.00".into()));
+        assert_eq!(plain("007.10"), Ok("7.10".into()));
+        for bad in [
+            "1e3", ".5", "5.", "1,000", "₹5", "NaN", "inf", "-", "+", "1.2.3", "--1", "0x10",
+            "1_000", "١٢",
+        ] {
+            assert_eq!(plain(bad), Err("money_syntax"), "{bad}");
+        }
+        assert_eq!(plain(""), Err("money_empty"));
+        assert_eq!(plain("   "), Err("money_empty"));
+        assert_eq!(plain(&"1".repeat(65)), Err("money_too_long"));
+        assert_eq!(plain(&"1".repeat(10_000)), Err("money_too_long"));
+        assert_eq!(plain(&"9".repeat(30)), Err("money_overflow"));
+        assert_eq!(
+            plain(&format!("0.{}", "1".repeat(29))),
+            Err("money_overflow")
+        );
+    }
+
+    #[test]
+    fn negative_zero_keeps_its_sign() {
+        let d = parse_decimal_text("-0.00", "x").unwrap();
+        assert!(d.is_sign_negative());
+        assert_eq!(d.scale(), 2);
+    }
+
+    #[test]
+    fn literals() {
+        assert_eq!(literal("1E+3"), Ok("1000".into()));
+        assert_eq!(literal("1000.000"), Ok("1000.000".into()));
+        assert_eq!(literal("2.5e-7"), Ok("0.00000025".into()));
+        assert_eq!(literal("-1.5E2"), Ok("-150".into()));
+        assert_eq!(literal("30"), Ok("30".into()));
+        assert_eq!(literal("1e99999"), Err("money_syntax"));
+        assert_eq!(literal("1e40"), Err("money_overflow"));
+        assert_eq!(literal("1e-29"), Err("money_overflow"));
+        assert_eq!(literal("1e"), Err("money_syntax"));
+        assert_eq!(literal("e5"), Err("money_syntax"));
+        assert_eq!(literal("Infinity"), Err("money_syntax"));
+        assert_eq!(
+            literal("1234567890123456789012345678"),
+            Ok("1234567890123456789012345678".into())
+        );
+    }
+}
