@@ -2,20 +2,25 @@
 
 use std::collections::BTreeMap;
 
-use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
-use pyo3::types::{PyBytes, PyDict, PyList, PyString};
+use pyo3::types::{PyBytes, PyDict, PyString};
 use sparrow_core::access::Role;
 use sparrow_core::jwt::{self, IssueOptions, Lifetime, TokenSubject, TokenUse, VerifyOptions};
 use sparrow_core::password::{self, PasswordPolicy};
 
-use crate::convert::{json_value, py_value, unix_now};
-use crate::errors::OrRaise;
+use sparrow_core::contract;
 
-fn policy(name: &str) -> PyResult<PasswordPolicy> {
-    PasswordPolicy::by_name(name).ok_or_else(|| {
-        PyValueError::new_err("policy: must be \"seed\", \"recommended\" or \"nist\"")
-    })
+use crate::convert::{json_value, unix_now};
+use crate::errors::OrRaise;
+use crate::to_py::to_py;
+
+/// `policy=None` is the core's default ([`contract::DEFAULT_POLICY`]).
+fn policy(py: Python<'_>, name: Option<&str>) -> PyResult<PasswordPolicy> {
+    match name {
+        None => Ok(contract::DEFAULT_POLICY.into()),
+        Some(n) => n.parse::<PasswordPolicy>().or_raise(py),
+    }
 }
 
 fn context_list(context: Option<Vec<String>>) -> Vec<String> {
@@ -23,13 +28,14 @@ fn context_list(context: Option<Vec<String>>) -> Vec<String> {
 }
 
 #[pyfunction]
-#[pyo3(signature = (password, policy = "recommended", context = None))]
+#[pyo3(signature = (password, policy = None, context = None))]
 pub(crate) fn check_password(
+    py: Python<'_>,
     password: &str,
-    policy: &str,
+    policy: Option<&str>,
     context: Option<Vec<String>>,
 ) -> PyResult<Vec<&'static str>> {
-    let p = self::policy(policy)?;
+    let p = self::policy(py, policy)?;
     let context = context_list(context);
     let refs: Vec<&str> = context.iter().map(String::as_str).collect();
     Ok(password::check_password(password, &p, &refs)
@@ -39,14 +45,14 @@ pub(crate) fn check_password(
 }
 
 #[pyfunction]
-#[pyo3(signature = (password, policy = "recommended", context = None))]
+#[pyo3(signature = (password, policy = None, context = None))]
 pub(crate) fn require_password(
     py: Python<'_>,
     password: &str,
-    policy: &str,
+    policy: Option<&str>,
     context: Option<Vec<String>>,
 ) -> PyResult<()> {
-    let p = self::policy(policy)?;
+    let p = self::policy(py, policy)?;
     let context = context_list(context);
     let refs: Vec<&str> = context.iter().map(String::as_str).collect();
     password::require_password(password, &p, &refs).or_raise(py)
@@ -226,15 +232,8 @@ fn lifetime(obj: &Bound<'_, PyAny>) -> PyResult<Lifetime> {
     ))
 }
 
-fn token_use(name: Option<&str>) -> PyResult<Option<TokenUse>> {
-    match name {
-        None => Ok(None),
-        Some("access") => Ok(Some(TokenUse::Access)),
-        Some("refresh") => Ok(Some(TokenUse::Refresh)),
-        Some(_) => Err(PyValueError::new_err(
-            "token_use: must be \"access\" or \"refresh\"",
-        )),
-    }
+fn token_use(py: Python<'_>, name: Option<&str>) -> PyResult<Option<TokenUse>> {
+    name.map(|n| n.parse::<TokenUse>().or_raise(py)).transpose()
 }
 
 fn subject(claims: &Bound<'_, PyDict>) -> PyResult<TokenSubject> {
@@ -284,42 +283,41 @@ pub(crate) fn issue_token(
 ) -> PyResult<String> {
     let subject = subject(claims)?;
     let lifetime = match expires_in {
-        None => Lifetime::Text("7d".to_owned()),
+        None => Lifetime::Text(contract::DEFAULT_EXPIRES_IN.to_owned()),
         Some(e) => self::lifetime(e)?,
     };
     let now = unix_now(now)?;
     let options = IssueOptions {
         issuer,
         audience,
-        token_use: self::token_use(token_use)?,
+        token_use: self::token_use(py, token_use)?,
         not_before,
     };
     jwt::issue_token(&subject, &keyring.inner, &lifetime, now, &options).or_raise(py)
 }
 
 #[pyfunction]
-#[pyo3(signature = (token, keyring, now = None, token_use = "access", *, issuer = None, audience = None, leeway = 5))]
+#[pyo3(signature = (token, keyring, now = None, token_use = None, *, issuer = None, audience = None, leeway = None))]
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn verify_token<'py>(
     py: Python<'py>,
     token: &str,
     keyring: &Keyring,
     now: Option<&Bound<'py, PyAny>>,
-    token_use: &str,
+    token_use: Option<&str>,
     issuer: Option<String>,
     audience: Option<String>,
-    leeway: i64,
+    leeway: Option<i64>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let now = unix_now(now)?;
     let options = VerifyOptions {
-        leeway_seconds: leeway,
+        leeway_seconds: leeway.unwrap_or(contract::DEFAULT_LEEWAY_SECONDS),
         issuer,
         audience,
-        token_use: self::token_use(Some(token_use))?.unwrap_or_default(),
+        token_use: self::token_use(py, token_use)?.unwrap_or(contract::DEFAULT_TOKEN_USE),
     };
     let claims = jwt::verify_token(token, &keyring.inner, now, &options).or_raise(py)?;
-    let value = serde_json::to_value(&claims).map_err(|e| PyValueError::new_err(e.to_string()))?;
-    py_value(py, &value)
+    to_py(py, &claims)
 }
 
 #[pyfunction]
@@ -337,7 +335,7 @@ pub(crate) fn should_refresh(
         )
     })?;
     let threshold = match threshold {
-        None => jwt::DEFAULT_REFRESH_THRESHOLD_SECONDS,
+        None => contract::DEFAULT_REFRESH_THRESHOLD_SECONDS,
         Some(t) => lifetime(t)?.seconds().or_raise(py)?,
     };
     Ok(jwt::should_refresh(&claims, unix_now(now)?, threshold))
@@ -383,6 +381,7 @@ impl Decision {
 #[pyfunction]
 #[pyo3(signature = (role, required_roles, page = None, allowed_pages = None))]
 pub(crate) fn authorize(
+    py: Python<'_>,
     role: &str,
     required_roles: Vec<String>,
     page: Option<&str>,
@@ -390,12 +389,9 @@ pub(crate) fn authorize(
 ) -> PyResult<Decision> {
     let required = required_roles
         .iter()
-        .map(|r| {
-            Role::parse(r).ok_or_else(|| {
-                PyValueError::new_err("required_roles: each must be one of user, investor, advisor, fa_staff, admin, super_admin")
-            })
-        })
-        .collect::<PyResult<Vec<Role>>>()?;
+        .map(|r| r.parse::<Role>())
+        .collect::<Result<Vec<Role>, _>>()
+        .or_raise(py)?;
     let d = sparrow_core::access::authorize(role, &required, page, allowed_pages.as_deref());
     Ok(Decision {
         allowed: d.allowed,
@@ -409,7 +405,7 @@ pub(crate) fn check_env<'py>(
     py: Python<'py>,
     mapping: &Bound<'py, PyAny>,
     node_env: Option<&str>,
-) -> PyResult<Bound<'py, PyList>> {
+) -> PyResult<Bound<'py, PyAny>> {
     let mut vars = BTreeMap::new();
     for item in mapping.call_method0("items")?.try_iter()? {
         let (k, v): (String, String) = item?
@@ -417,13 +413,10 @@ pub(crate) fn check_env<'py>(
             .map_err(|_| PyTypeError::new_err("mapping: keys and values must be str"))?;
         vars.insert(k, v);
     }
-    let list = PyList::empty(py);
-    for p in sparrow_core::config::check_env(&vars, node_env) {
-        let d = PyDict::new(py);
-        d.set_item("variable", p.variable)?;
-        d.set_item("code", p.code)?;
-        d.set_item("message", p.message)?;
-        list.append(d)?;
-    }
-    Ok(list)
+    let problems: Vec<contract::EnvProblemRecord> =
+        sparrow_core::config::check_env(&vars, node_env)
+            .iter()
+            .map(contract::EnvProblemRecord::from)
+            .collect();
+    to_py(py, &problems)
 }

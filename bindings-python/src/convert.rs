@@ -4,23 +4,20 @@
 //! `MoneyError`. Nothing here decides a rule.
 
 use std::collections::HashMap;
-use std::str::FromStr;
 use std::sync::{Mutex, OnceLock};
 
-use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
 use rust_decimal::Decimal;
-use serde_json::{Map, Number, Value};
-use sparrow_core::money::{Money, MoneyError};
+use serde_json::{Map, Value};
+use sparrow_core::contract::{self, ArgumentError};
+use sparrow_core::money::{parse_decimal_text, parse_number_literal, Money, MoneyError};
 
 use crate::errors::OrRaise;
 
 static DECIMAL: OnceLock<Py<PyAny>> = OnceLock::new();
 static MONEY_FROM_CANONICAL: OnceLock<(Py<PyAny>, Py<PyAny>)> = OnceLock::new();
-
-/// Nesting deeper than this in a JSON-like input is refused.
-const MAX_DEPTH: usize = 64;
 
 pub(crate) fn decimal_class(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
     if let Some(c) = DECIMAL.get() {
@@ -74,45 +71,12 @@ pub(crate) fn exact_decimal(obj: &Bound<'_, PyAny>, field: &'static str) -> PyRe
             return Err(MoneyError::NotExact { field }).or_raise(py);
         }
         let text: String = obj.str()?.extract()?;
-        let value = if text.contains(['E', 'e']) {
-            Decimal::from_scientific(&text)
-        } else {
-            Decimal::from_str_exact(&text)
-        };
-        return value
-            .map_err(|_| MoneyError::Overflow {
-                field,
-                op: "parsing",
-            })
-            .or_raise(py);
+        return parse_number_literal(&text, field).or_raise(py);
     }
     Err(PyTypeError::new_err(format!(
         "{field}: expected a decimal.Decimal, a str or an int, not {}",
         type_name(obj)
     )))
-}
-
-fn parse_decimal_text(text: &str, field: &'static str) -> Result<Decimal, MoneyError> {
-    let t = text.trim();
-    if t.is_empty() {
-        return Err(MoneyError::Empty { field });
-    }
-    if t.len() > 64 {
-        return Err(MoneyError::TooLong { field, max: 64 });
-    }
-    let plain = t
-        .bytes()
-        .all(|b| b.is_ascii_digit() || b == b'.' || b == b'-' || b == b'+');
-    if !plain {
-        return Err(MoneyError::Syntax {
-            field,
-            rule: "a plain decimal such as \"12.50\" (no grouping, exponent or currency)",
-        });
-    }
-    Decimal::from_str_exact(t).map_err(|_| MoneyError::Syntax {
-        field,
-        rule: "a plain decimal such as \"12.50\" (no grouping, exponent or currency)",
-    })
 }
 
 /// An amount in rupees from Python (a `Money`, a `Decimal`, a plain decimal `str` or an
@@ -188,11 +152,7 @@ pub(crate) fn decimal_out<'py>(py: Python<'py>, d: Decimal) -> PyResult<Bound<'p
 /// `repr` writes, which is what a JSON body would carry) and finite `Decimal` (its exact
 /// digits). Anything else is a `TypeError`; NaN and infinities are `ValueError`s.
 pub(crate) fn json_value(obj: &Bound<'_, PyAny>, depth: usize) -> PyResult<Value> {
-    if depth > MAX_DEPTH {
-        return Err(PyValueError::new_err(
-            "input: nested more than 64 levels deep",
-        ));
-    }
+    contract::check_depth(depth, "input").or_raise(obj.py())?;
     if obj.is_none() {
         return Ok(Value::Null);
     }
@@ -207,17 +167,14 @@ pub(crate) fn json_value(obj: &Bound<'_, PyAny>, depth: usize) -> PyResult<Value
             return Ok(Value::from(v));
         }
         let text: String = obj.str()?.extract()?;
-        return number(&text);
+        return number(obj.py(), &text);
     }
     if let Ok(f) = obj.cast::<PyFloat>() {
-        let v = f.value();
-        if !v.is_finite() {
-            return Err(PyValueError::new_err(
-                "input: NaN and infinities are refused",
-            ));
+        if !f.value().is_finite() {
+            return Err(ArgumentError::NotFinite { field: "input" }).or_raise(obj.py());
         }
         let text: String = obj.repr()?.extract()?;
-        return number(&text);
+        return number(obj.py(), &text);
     }
     if let Ok(d) = obj.cast::<PyDict>() {
         let mut map = Map::new();
@@ -247,12 +204,10 @@ pub(crate) fn json_value(obj: &Bound<'_, PyAny>, depth: usize) -> PyResult<Value
     }
     if is_decimal(obj)? {
         if !obj.call_method0("is_finite")?.is_truthy()? {
-            return Err(PyValueError::new_err(
-                "input: NaN and infinities are refused",
-            ));
+            return Err(ArgumentError::NotFinite { field: "input" }).or_raise(obj.py());
         }
         let text: String = obj.str()?.extract()?;
-        return number(&text);
+        return number(obj.py(), &text);
     }
     Err(PyTypeError::new_err(format!(
         "input: {} is not a JSON value (dict, list, str, int, bool, None, Decimal)",
@@ -260,44 +215,10 @@ pub(crate) fn json_value(obj: &Bound<'_, PyAny>, depth: usize) -> PyResult<Value
     )))
 }
 
-fn number(text: &str) -> PyResult<Value> {
-    if text.len() > 4_300 {
-        return Err(PyValueError::new_err("input: a number has too many digits"));
-    }
-    Number::from_str(text)
+fn number(py: Python<'_>, text: &str) -> PyResult<Value> {
+    contract::json_number(text, "input")
         .map(Value::Number)
-        .map_err(|_| PyValueError::new_err("input: not a JSON number"))
-}
-
-/// A JSON value as Python: objects → dict, arrays → list, integers → int, other
-/// numbers → Decimal (from their literal), strings, booleans, null → None.
-pub(crate) fn py_value<'py>(py: Python<'py>, v: &Value) -> PyResult<Bound<'py, PyAny>> {
-    Ok(match v {
-        Value::Null => py.None().into_bound(py),
-        Value::Bool(b) => PyBool::new(py, *b).to_owned().into_any(),
-        Value::Number(n) => {
-            let text = n.to_string();
-            match text.parse::<i64>() {
-                Ok(i) => i.into_pyobject(py)?.into_any(),
-                Err(_) => decimal_class(py)?.call1((text,))?,
-            }
-        }
-        Value::String(s) => PyString::new(py, s).into_any(),
-        Value::Array(a) => {
-            let list = PyList::empty(py);
-            for item in a {
-                list.append(py_value(py, item)?)?;
-            }
-            list.into_any()
-        }
-        Value::Object(m) => {
-            let d = PyDict::new(py);
-            for (k, item) in m {
-                d.set_item(k, py_value(py, item)?)?;
-            }
-            d.into_any()
-        }
-    })
+        .or_raise(py)
 }
 
 /// `now` as Unix seconds: an `int`, a timezone-aware `datetime`, or `None` for the
@@ -305,7 +226,7 @@ pub(crate) fn py_value<'py>(py: Python<'py>, v: &Value) -> PyResult<Bound<'py, P
 pub(crate) fn unix_now(obj: Option<&Bound<'_, PyAny>>) -> PyResult<i64> {
     let py_now = |py: Python<'_>| -> PyResult<i64> {
         let t: f64 = py.import("time")?.call_method0("time")?.extract()?;
-        Ok(t.floor() as i64)
+        contract::unix_seconds(t.floor(), "now").or_raise(py)
     };
     match obj {
         None => Python::attach(py_now),
@@ -324,12 +245,12 @@ pub(crate) fn unix_now(obj: Option<&Bound<'_, PyAny>>) -> PyResult<i64> {
                 )));
             }
             if o.getattr("tzinfo")?.is_none() {
-                return Err(PyValueError::new_err(
-                    "now: a naive datetime is ambiguous; give it a timezone",
-                ));
+                return Err(ArgumentError::TimeZoneMissing { field: "now" }).or_raise(py);
             }
+            // Whole seconds of the instant (a datetime's microseconds are dropped by
+            // flooring, which is the Unix-seconds reading of that instant).
             let t: f64 = o.call_method0("timestamp")?.extract()?;
-            Ok(t.floor() as i64)
+            contract::unix_seconds(t.floor(), "now").or_raise(py)
         }
     }
 }

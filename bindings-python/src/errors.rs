@@ -17,20 +17,6 @@ fn errors_module(py: Python<'_>) -> PyResult<Bound<'_, PyModule>> {
     Ok(m)
 }
 
-/// The Python exception class for a core error: `MoneyError`, `PasswordPolicyError`,
-/// `TokenError`, `ConfigError` (keys and `.env` files), `ModelError`, or `InputError`
-/// for every record, identifier, allocation, risk and persona input.
-fn class_name(e: &Error) -> &'static str {
-    match e {
-        Error::Money(_) => "MoneyError",
-        Error::PasswordPolicy(_) => "PasswordPolicyError",
-        Error::Token(_) => "TokenError",
-        Error::Key(_) | Error::Config(_) => "ConfigError",
-        Error::Model(_) => "ModelError",
-        _ => "InputError",
-    }
-}
-
 /// Builds the Python exception for a core error: `Class(message, code, errors)`, where
 /// `errors` is every problem as `{field, code, message}`.
 pub(crate) fn to_py_err(py: Python<'_>, e: Error) -> PyErr {
@@ -42,7 +28,8 @@ pub(crate) fn to_py_err(py: Python<'_>, e: Error) -> PyErr {
 
 fn build(py: Python<'_>, e: &Error) -> PyResult<PyErr> {
     let module = errors_module(py)?;
-    let class = module.getattr(class_name(e))?;
+    // The class is the core's decision (`Error::kind`), not this binding's.
+    let class = module.getattr(e.kind().class_name())?;
     let list = PyList::empty(py);
     for fe in e.field_errors() {
         let d = PyDict::new(py);

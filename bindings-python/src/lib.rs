@@ -8,6 +8,7 @@ mod convert;
 mod errors;
 mod money;
 mod rules;
+mod to_py;
 
 use pyo3::prelude::*;
 

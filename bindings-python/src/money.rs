@@ -143,13 +143,11 @@ pub(crate) fn validate_aadhaar(py: Python<'_>, value: &Bound<'_, PyAny>) -> PyRe
         .to_owned())
 }
 
-pub(crate) fn mode_arg(mode: &str) -> PyResult<ValidationMode> {
+/// `mode=None` is the core's default ([`sparrow_core::contract::DEFAULT_MODE`]).
+pub(crate) fn mode_arg(py: Python<'_>, mode: Option<&str>) -> PyResult<ValidationMode> {
     match mode {
-        "strict" => Ok(ValidationMode::Strict),
-        "compat" => Ok(ValidationMode::Compat),
-        _ => Err(pyo3::exceptions::PyValueError::new_err(
-            "mode: must be \"strict\" or \"compat\"",
-        )),
+        None => Ok(sparrow_core::contract::DEFAULT_MODE),
+        Some(m) => m.parse::<ValidationMode>().or_raise(py),
     }
 }
 
@@ -191,13 +189,13 @@ pub(crate) fn profile_dict<'py>(py: Python<'py>, p: &Profile) -> PyResult<Bound<
 }
 
 #[pyfunction]
-#[pyo3(signature = (input, mode = "strict"))]
+#[pyo3(signature = (input, mode = None))]
 pub(crate) fn validate_profile<'py>(
     py: Python<'py>,
     input: &Bound<'py, PyAny>,
-    mode: &str,
+    mode: Option<&str>,
 ) -> PyResult<Bound<'py, PyDict>> {
-    let p = profile_arg(input, mode_arg(mode)?)?;
+    let p = profile_arg(input, mode_arg(py, mode)?)?;
     profile_dict(py, &p)
 }
 

@@ -1,25 +1,27 @@
 //! allocation, risk and persona.
 
+use std::ops::ControlFlow;
 use std::path::PathBuf;
 use std::sync::OnceLock;
 
-use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::exceptions::PyTypeError;
 use pyo3::intern;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString};
 use serde_json::Value;
-use sparrow_core::allocation::{self, FundSlot, PersonaWeight, Position, RebalanceOptions};
-use sparrow_core::money::Percent;
+use sparrow_core::allocation::{self, PersonaWeight};
 use sparrow_core::persona::{
-    self, BlendedClassification, Classification, PersonaId, TrainAlgorithm, TrainOptions,
-    TrainProgress,
+    self, BlendedClassification, Classification, PersonaId, TrainOptions, TrainProgress,
 };
 use sparrow_core::profile::{Profile, ValidationMode};
 use sparrow_core::risk::{self, ConstraintReport, Holding, RiskConstraint};
 
-use crate::convert::{decimal_out, exact_decimal, json_value, money_arg, money_out, unix_now};
+use crate::convert::{decimal_out, exact_decimal, json_value, unix_now};
+use sparrow_core::contract;
+
 use crate::errors::OrRaise;
 use crate::money::{mode_arg, profile_arg, profile_dict};
+use crate::to_py::to_py;
 
 /// Dicts made once per persona and handed out as fresh copies.
 type PerPersona = [OnceLock<Py<PyDict>>; 3];
@@ -140,35 +142,35 @@ fn profiles_arg(profiles: &Bound<'_, PyAny>, mode: ValidationMode) -> PyResult<V
 }
 
 #[pyfunction]
-#[pyo3(signature = (profile, mode = "strict"))]
+#[pyo3(signature = (profile, mode = None))]
 pub(crate) fn classify<'py>(
     py: Python<'py>,
     profile: &Bound<'py, PyAny>,
-    mode: &str,
+    mode: Option<&str>,
 ) -> PyResult<Bound<'py, PyDict>> {
-    let p = profile_arg(profile, mode_arg(mode)?)?;
+    let p = profile_arg(profile, mode_arg(py, mode)?)?;
     classification_dict(py, &persona::classify(&p))
 }
 
 #[pyfunction]
-#[pyo3(signature = (profile, mode = "strict"))]
+#[pyo3(signature = (profile, mode = None))]
 pub(crate) fn classify_blended<'py>(
     py: Python<'py>,
     profile: &Bound<'py, PyAny>,
-    mode: &str,
+    mode: Option<&str>,
 ) -> PyResult<Bound<'py, PyDict>> {
-    let p = profile_arg(profile, mode_arg(mode)?)?;
+    let p = profile_arg(profile, mode_arg(py, mode)?)?;
     blended_dict(py, &persona::classify_blended(&p))
 }
 
 #[pyfunction]
-#[pyo3(signature = (profiles, mode = "strict"))]
+#[pyo3(signature = (profiles, mode = None))]
 pub(crate) fn classify_many<'py>(
     py: Python<'py>,
     profiles: &Bound<'py, PyAny>,
-    mode: &str,
+    mode: Option<&str>,
 ) -> PyResult<Bound<'py, PyList>> {
-    let ps = profiles_arg(profiles, mode_arg(mode)?)?;
+    let ps = profiles_arg(profiles, mode_arg(py, mode)?)?;
     let list = PyList::empty(py);
     for c in persona::classify_many(&ps) {
         list.append(classification_dict(py, &c)?)?;
@@ -177,13 +179,13 @@ pub(crate) fn classify_many<'py>(
 }
 
 #[pyfunction]
-#[pyo3(signature = (profiles, mode = "strict"))]
+#[pyo3(signature = (profiles, mode = None))]
 pub(crate) fn classify_blended_many<'py>(
     py: Python<'py>,
     profiles: &Bound<'py, PyAny>,
-    mode: &str,
+    mode: Option<&str>,
 ) -> PyResult<Bound<'py, PyList>> {
-    let ps = profiles_arg(profiles, mode_arg(mode)?)?;
+    let ps = profiles_arg(profiles, mode_arg(py, mode)?)?;
     let list = PyList::empty(py);
     for b in persona::classify_blended_many(&ps) {
         list.append(blended_dict(py, &b)?)?;
@@ -219,24 +221,24 @@ impl ScoringTable {
     fn model_version(&self) -> String {
         self.inner.model_version().to_owned()
     }
-    #[pyo3(signature = (profile, mode = "strict"))]
+    #[pyo3(signature = (profile, mode = None))]
     fn classify<'py>(
         &self,
         py: Python<'py>,
         profile: &Bound<'py, PyAny>,
-        mode: &str,
+        mode: Option<&str>,
     ) -> PyResult<Bound<'py, PyDict>> {
-        let p = profile_arg(profile, mode_arg(mode)?)?;
+        let p = profile_arg(profile, mode_arg(py, mode)?)?;
         classification_dict(py, &self.inner.classify(&p))
     }
-    #[pyo3(signature = (profile, mode = "strict"))]
+    #[pyo3(signature = (profile, mode = None))]
     fn classify_blended<'py>(
         &self,
         py: Python<'py>,
         profile: &Bound<'py, PyAny>,
-        mode: &str,
+        mode: Option<&str>,
     ) -> PyResult<Bound<'py, PyDict>> {
-        let p = profile_arg(profile, mode_arg(mode)?)?;
+        let p = profile_arg(profile, mode_arg(py, mode)?)?;
         blended_dict(py, &self.inner.classify_blended(&p))
     }
     fn __repr__(&self) -> String {
@@ -277,11 +279,7 @@ fn persona_of(obj: &Bound<'_, PyAny>) -> PyResult<PersonaId> {
     } else {
         string(obj, "persona")?
     };
-    PersonaId::from_slug(&slug).ok_or_else(|| {
-        PyValueError::new_err(
-            "persona: must be capital-guardian, balanced-voyager or accelerated-builder",
-        )
-    })
+    slug.parse::<PersonaId>().or_raise(obj.py())
 }
 
 /// Percents per asset class summing to exactly 100.00, from `[{persona, weight}, …]`
@@ -290,7 +288,7 @@ fn persona_of(obj: &Bound<'_, PyAny>) -> PyResult<PersonaId> {
 pub(crate) fn blend_allocation<'py>(
     py: Python<'py>,
     distribution: &Bound<'py, PyAny>,
-) -> PyResult<Bound<'py, PyDict>> {
+) -> PyResult<Bound<'py, PyAny>> {
     let mut weights = Vec::new();
     for item in distribution.try_iter()? {
         let item = item?;
@@ -299,12 +297,7 @@ pub(crate) fn blend_allocation<'py>(
             weight: exact_decimal(&get(&item, "weight", "distribution")?, "weight")?,
         });
     }
-    let a = allocation::blend_allocation(&weights).or_raise(py)?;
-    let d = PyDict::new(py);
-    for (class, p) in a.iter() {
-        d.set_item(class.as_str(), decimal_out(py, p.as_decimal())?)?;
-    }
-    Ok(d)
+    to_py(py, &contract::blend_allocation(&weights).or_raise(py)?)
 }
 
 #[pyfunction]
@@ -312,49 +305,37 @@ pub(crate) fn split_amount<'py>(
     py: Python<'py>,
     amount: &Bound<'py, PyAny>,
     funds: &Bound<'py, PyAny>,
-) -> PyResult<Bound<'py, PyList>> {
-    let amount = money_arg(amount, "amount")?;
+) -> PyResult<Bound<'py, PyAny>> {
+    let amount = exact_decimal(amount, "amount")?;
     let mut slots = Vec::new();
     for f in funds.try_iter()? {
         let f = f?;
-        slots.push(FundSlot {
+        slots.push(contract::FundSlotRecord {
             id: string(&get(&f, "id", "funds")?, "funds.id")?,
             weight: exact_decimal(&get(&f, "weight", "funds")?, "weight")?,
-            min_amount: money_arg(&get(&f, "min_amount", "funds")?, "min_amount")?,
-            multiple: money_arg(&get(&f, "multiple", "funds")?, "multiple")?,
+            min_amount: exact_decimal(&get(&f, "min_amount", "funds")?, "min_amount")?,
+            multiple: exact_decimal(&get(&f, "multiple", "funds")?, "multiple")?,
         });
     }
-    let parts = allocation::split_amount(amount, &slots).or_raise(py)?;
-    let list = PyList::empty(py);
-    for p in parts {
-        let d = PyDict::new(py);
-        d.set_item("id", p.id)?;
-        d.set_item("amount", money_out(py, p.amount)?)?;
-        list.append(d)?;
-    }
-    Ok(list)
-}
-
-fn percent_arg(obj: &Bound<'_, PyAny>, field: &'static str) -> PyResult<Percent> {
-    Percent::try_from_decimal(exact_decimal(obj, field)?).or_raise(obj.py())
+    to_py(py, &contract::split_amount(amount, &slots).or_raise(py)?)
 }
 
 #[pyfunction]
-#[pyo3(signature = (holdings, target, drift_band = None, buy_only = false, new_money = None))]
+#[pyo3(signature = (holdings, target, drift_band = None, buy_only = None, new_money = None))]
 pub(crate) fn rebalance<'py>(
     py: Python<'py>,
     holdings: &Bound<'py, PyAny>,
     target: &Bound<'py, PyAny>,
     drift_band: Option<&Bound<'py, PyAny>>,
-    buy_only: bool,
+    buy_only: Option<bool>,
     new_money: Option<&Bound<'py, PyAny>>,
-) -> PyResult<Bound<'py, PyDict>> {
+) -> PyResult<Bound<'py, PyAny>> {
     let mut positions = Vec::new();
     for h in holdings.try_iter()? {
         let h = h?;
-        positions.push(Position {
+        positions.push(contract::PositionRecord {
             id: string(&get(&h, "id", "holdings")?, "holdings.id")?,
-            value: money_arg(&get(&h, "value", "holdings")?, "value")?,
+            value: exact_decimal(&get(&h, "value", "holdings")?, "value")?,
         });
     }
     let mut targets = Vec::new();
@@ -363,74 +344,28 @@ pub(crate) fn rebalance<'py>(
         .map_err(|_| PyTypeError::new_err("target: expected a dict of fund id to percent"))?;
     for item in items.try_iter()? {
         let (id, pct): (Bound<'_, PyAny>, Bound<'_, PyAny>) = item?.extract()?;
-        targets.push((string(&id, "target")?, percent_arg(&pct, "target")?));
+        targets.push(contract::TargetRecord {
+            id: string(&id, "target")?,
+            percent: exact_decimal(&pct, "target")?,
+        });
     }
-    let mut options = RebalanceOptions {
+    let options = contract::RebalanceOptionsRecord {
+        drift_band: drift_band
+            .map(|b| exact_decimal(b, "drift_band"))
+            .transpose()?,
         buy_only,
-        ..RebalanceOptions::default()
+        new_money: new_money
+            .map(|m| exact_decimal(m, "new_money"))
+            .transpose()?,
     };
-    if let Some(b) = drift_band {
-        options.drift_band = percent_arg(b, "drift_band")?;
-    }
-    if let Some(m) = new_money {
-        options.new_money = money_arg(m, "new_money")?;
-    }
-    let plan = allocation::rebalance(&positions, &targets, options).or_raise(py)?;
-    let d = PyDict::new(py);
-    let trades = PyList::empty(py);
-    for t in &plan.trades {
-        let item = PyDict::new(py);
-        item.set_item("id", &t.id)?;
-        item.set_item(
-            "side",
-            match t.side {
-                allocation::TradeSide::Buy => "buy",
-                allocation::TradeSide::Sell => "sell",
-            },
-        )?;
-        item.set_item("amount", money_out(py, t.amount)?)?;
-        trades.append(item)?;
-    }
-    d.set_item("trades", trades)?;
-    let after = PyList::empty(py);
-    for p in &plan.after {
-        let item = PyDict::new(py);
-        item.set_item("id", &p.id)?;
-        item.set_item("value", money_out(py, p.value)?)?;
-        after.append(item)?;
-    }
-    d.set_item("after", after)?;
-    d.set_item("total", money_out(py, plan.total)?)?;
-    d.set_item("out_of_band", plan.out_of_band)?;
-    d.set_item("max_drift_before", decimal_out(py, plan.max_drift_before)?)?;
-    d.set_item("max_drift_after", decimal_out(py, plan.max_drift_after)?)?;
-    Ok(d)
+    to_py(
+        py,
+        &contract::rebalance(&positions, &targets, &options).or_raise(py)?,
+    )
 }
 
-fn report_dict<'py>(py: Python<'py>, r: &ConstraintReport) -> PyResult<Bound<'py, PyDict>> {
-    let d = PyDict::new(py);
-    let violations = PyList::empty(py);
-    for v in &r.violations {
-        let item = PyDict::new(py);
-        item.set_item("rule", v.rule)?;
-        item.set_item("subject", v.subject.as_deref())?;
-        item.set_item("limit", decimal_out(py, v.limit)?)?;
-        item.set_item("actual", decimal_out(py, v.actual)?)?;
-        item.set_item("excess", decimal_out(py, v.excess)?)?;
-        item.set_item("message", &v.message)?;
-        violations.append(item)?;
-    }
-    d.set_item("violations", violations)?;
-    let skipped = PyList::empty(py);
-    for n in &r.not_evaluated {
-        let item = PyDict::new(py);
-        item.set_item("rule", n.rule)?;
-        item.set_item("reason", n.reason)?;
-        skipped.append(item)?;
-    }
-    d.set_item("not_evaluated", skipped)?;
-    d.set_item("passed", r.passed())?;
-    Ok(d)
+fn report_dict<'py>(py: Python<'py>, r: &ConstraintReport) -> PyResult<Bound<'py, PyAny>> {
+    to_py(py, &contract::ConstraintReportRecord::from(r))
 }
 
 fn constraints_arg(
@@ -448,19 +383,20 @@ pub(crate) fn check_constraints<'py>(
     py: Python<'py>,
     holdings: &Bound<'py, PyAny>,
     constraints: &Bound<'py, PyAny>,
-) -> PyResult<Bound<'py, PyDict>> {
+) -> PyResult<Bound<'py, PyAny>> {
     let mut list = Vec::new();
     for h in holdings.try_iter()? {
         let h = h?;
-        list.push(Holding {
+        let record = contract::HoldingRecord {
             id: string(&get(&h, "id", "holdings")?, "holdings.id")?,
             category: string(&get(&h, "category", "holdings")?, "holdings.category")?,
-            value: money_arg(&get(&h, "value", "holdings")?, "value")?,
+            value: exact_decimal(&get(&h, "value", "holdings")?, "value")?,
             volatility: match get_opt(&h, "volatility")? {
                 Some(v) => Some(exact_decimal(&v, "volatility")?),
                 None => None,
             },
-        });
+        };
+        list.push(Holding::try_from(&record).or_raise(py)?);
     }
     let constraints = constraints_arg(py, constraints)?;
     report_dict(
@@ -509,40 +445,14 @@ impl Strategy {
         self.inner.persona().map(PersonaId::slug)
     }
     /// The validated allocation: percents per asset class (raises if not exactly 100.00).
-    fn allocation<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+    fn allocation<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         let a = self.inner.allocation().or_raise(py)?;
-        let d = PyDict::new(py);
-        for (class, p) in a.iter() {
-            d.set_item(class.as_str(), decimal_out(py, p.as_decimal())?)?;
-        }
-        Ok(d)
+        to_py(py, &contract::AllocationRecord::from(&a))
     }
-    /// The database form as a dict (percents and values as Decimal).
-    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
-        let d = PyDict::new(py);
-        d.set_item("name", self.inner.name())?;
-        d.set_item("persona", self.inner.persona().map(PersonaId::slug))?;
-        let components = PyList::empty(py);
-        for c in self.inner.components() {
-            let item = PyDict::new(py);
-            item.set_item("label", &c.label)?;
-            item.set_item("assetClass", c.asset_class.as_str())?;
-            item.set_item(
-                "allocationPercent",
-                decimal_out(py, c.percent.as_decimal())?,
-            )?;
-            components.append(item)?;
-        }
-        d.set_item("components", components)?;
-        let constraints = PyList::empty(py);
-        for c in self.inner.constraints() {
-            let item = PyDict::new(py);
-            item.set_item("constraintType", c.kind().as_str())?;
-            item.set_item("constraintValue", decimal_out(py, c.value())?)?;
-            constraints.append(item)?;
-        }
-        d.set_item("constraints", constraints)?;
-        Ok(d)
+    /// The database form as a dict (percents and values as Decimal): the core's
+    /// `StrategyRecord`.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &contract::StrategyRecord::from(&self.inner))
     }
     fn __repr__(&self) -> String {
         format!(
@@ -572,28 +482,12 @@ pub(crate) fn database_strategies() -> Vec<Strategy> {
 pub(crate) fn check_strategy<'py>(
     py: Python<'py>,
     strategy: &Strategy,
-) -> PyResult<Bound<'py, PyDict>> {
+) -> PyResult<Bound<'py, PyAny>> {
     report_dict(py, &risk::check_strategy(&strategy.inner))
 }
 
-fn assessment_dict<'py>(py: Python<'py>, r: &risk::RiskAssessment) -> PyResult<Bound<'py, PyDict>> {
-    let d = PyDict::new(py);
-    d.set_item("risk_level", r.risk_level)?;
-    d.set_item("risk_score", decimal_out(py, r.risk_score)?)?;
-    let factors = PyList::empty(py);
-    for f in &r.risk_factors {
-        let item = PyDict::new(py);
-        item.set_item("name", f.name)?;
-        item.set_item("contribution", decimal_out(py, f.contribution)?)?;
-        item.set_item("severity", f.severity.as_str())?;
-        item.set_item("description", &f.description)?;
-        factors.append(item)?;
-    }
-    d.set_item("risk_factors", factors)?;
-    d.set_item("recommendations", &r.recommendations)?;
-    d.set_item("persona_alignment", &r.persona_alignment)?;
-    d.set_item("model_version", r.model_version)?;
-    Ok(d)
+fn assessment_dict<'py>(py: Python<'py>, r: &risk::RiskAssessment) -> PyResult<Bound<'py, PyAny>> {
+    to_py(py, &contract::RiskAssessmentRecord::from(r))
 }
 
 /// risk-v1 for a profile and a portfolio (`proposed` wins when non-empty, as today).
@@ -604,7 +498,7 @@ pub(crate) fn assess_risk<'py>(
     profile: &Bound<'py, PyAny>,
     portfolio: Option<&Bound<'py, PyAny>>,
     proposed: Option<&Bound<'py, PyAny>>,
-) -> PyResult<Bound<'py, PyDict>> {
+) -> PyResult<Bound<'py, PyAny>> {
     let mut body = serde_json::Map::new();
     body.insert("profile".to_owned(), json_value(profile, 1)?);
     if let Some(p) = portfolio {
@@ -623,7 +517,7 @@ pub(crate) fn assess_risk<'py>(
 pub(crate) fn assess_risk_request<'py>(
     py: Python<'py>,
     body: &Bound<'py, PyAny>,
-) -> PyResult<Bound<'py, PyDict>> {
+) -> PyResult<Bound<'py, PyAny>> {
     let r = if let Ok(s) = body.cast::<PyString>() {
         risk::assess_risk_json(s.to_str()?).or_raise(py)?
     } else {
@@ -641,24 +535,24 @@ pub(crate) struct PersonaModel {
 
 #[pymethods]
 impl PersonaModel {
-    #[pyo3(signature = (profile, mode = "strict"))]
+    #[pyo3(signature = (profile, mode = None))]
     fn predict<'py>(
         &self,
         py: Python<'py>,
         profile: &Bound<'py, PyAny>,
-        mode: &str,
+        mode: Option<&str>,
     ) -> PyResult<Bound<'py, PyDict>> {
-        let p = profile_arg(profile, mode_arg(mode)?)?;
+        let p = profile_arg(profile, mode_arg(py, mode)?)?;
         blended_dict(py, &self.inner.predict(&p))
     }
-    #[pyo3(signature = (profiles, mode = "strict"))]
+    #[pyo3(signature = (profiles, mode = None))]
     fn predict_many<'py>(
         &self,
         py: Python<'py>,
         profiles: &Bound<'py, PyAny>,
-        mode: &str,
+        mode: Option<&str>,
     ) -> PyResult<Bound<'py, PyList>> {
-        let ps = profiles_arg(profiles, mode_arg(mode)?)?;
+        let ps = profiles_arg(profiles, mode_arg(py, mode)?)?;
         let list = PyList::empty(py);
         for b in self.inner.predict_many(&ps) {
             list.append(blended_dict(py, &b)?)?;
@@ -683,8 +577,9 @@ impl PersonaModel {
         Ok(path.to_string_lossy().into_owned())
     }
     #[staticmethod]
-    #[pyo3(signature = (dir, name, version = "latest"))]
-    fn load(py: Python<'_>, dir: PathBuf, name: &str, version: &str) -> PyResult<Self> {
+    #[pyo3(signature = (dir, name, version = None))]
+    fn load(py: Python<'_>, dir: PathBuf, name: &str, version: Option<&str>) -> PyResult<Self> {
+        let version = version.unwrap_or(contract::DEFAULT_MODEL_VERSION);
         Ok(PersonaModel {
             inner: persona::PersonaModel::load(&dir, name, Some(version)).or_raise(py)?,
         })
@@ -710,19 +605,8 @@ impl PersonaModel {
         self.inner.version().map(str::to_owned)
     }
     #[getter]
-    fn training<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
-        let t = self.inner.training();
-        let d = PyDict::new(py);
-        d.set_item("profiles", t.profiles)?;
-        d.set_item("k", t.k)?;
-        d.set_item("seed", t.seed)?;
-        d.set_item("iterations", t.iterations)?;
-        d.set_item("max_iterations", t.max_iterations)?;
-        d.set_item("tolerance", t.tolerance)?;
-        d.set_item("converged", t.converged)?;
-        d.set_item("inertia", t.inertia)?;
-        d.set_item("algorithm", &t.algorithm)?;
-        Ok(d)
+    fn training<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, self.inner.training())
     }
     fn __repr__(&self) -> String {
         format!(
@@ -735,37 +619,35 @@ impl PersonaModel {
 
 /// Trains k-means personas; the GIL is released while training, and re-taken only to
 /// call `on_progress(iteration, max_iterations, inertia)` after each step. An exception
-/// raised by `on_progress` is re-raised when training ends.
+/// raised by `on_progress` stops training at once and is re-raised.
 #[pyfunction]
-#[pyo3(signature = (profiles, k = 3, seed = 42, on_progress = None, *, max_iterations = 300, tolerance = 1e-4, mode = "strict", algorithm = "lloyd", batch_size = 100_000))]
+#[pyo3(signature = (profiles, k = None, seed = None, on_progress = None, *, max_iterations = None, tolerance = None, mode = None, algorithm = None, batch_size = None))]
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn train_personas(
     py: Python<'_>,
     profiles: &Bound<'_, PyAny>,
-    k: usize,
-    seed: u64,
+    k: Option<usize>,
+    seed: Option<u64>,
     on_progress: Option<Py<PyAny>>,
-    max_iterations: u32,
-    tolerance: f64,
-    mode: &str,
-    algorithm: &str,
-    batch_size: usize,
+    max_iterations: Option<u32>,
+    tolerance: Option<f64>,
+    mode: Option<&str>,
+    algorithm: Option<&str>,
+    batch_size: Option<usize>,
 ) -> PyResult<PersonaModel> {
+    // Every omitted option is the core's default.
+    let defaults = contract::default_train_options();
     let algorithm = match algorithm {
-        "lloyd" => TrainAlgorithm::Lloyd,
-        "minibatch" => TrainAlgorithm::MiniBatch { batch_size },
-        _ => {
-            return Err(PyValueError::new_err(
-                "algorithm: must be \"lloyd\" or \"minibatch\"",
-            ))
-        }
-    };
-    let ps = profiles_arg(profiles, mode_arg(mode)?)?;
+        None => contract::DEFAULT_ALGORITHM,
+        Some(a) => a.parse::<contract::AlgorithmName>().or_raise(py)?,
+    }
+    .with_batch_size(batch_size.unwrap_or(contract::DEFAULT_BATCH_SIZE));
+    let ps = profiles_arg(profiles, mode_arg(py, mode)?)?;
     let options = TrainOptions {
-        k,
-        seed,
-        max_iterations,
-        tolerance,
+        k: k.unwrap_or(defaults.k),
+        seed: seed.unwrap_or(defaults.seed),
+        max_iterations: max_iterations.unwrap_or(defaults.max_iterations),
+        tolerance: tolerance.unwrap_or(defaults.tolerance),
         init: None,
         algorithm,
     };
@@ -774,15 +656,18 @@ pub(crate) fn train_personas(
         let result = match on_progress {
             None => persona::train_personas_with(&ps, &options, None),
             Some(cb) => {
+                // An exception raised by the callback stops training (the core's
+                // cancellation hook) and is re-raised below.
                 let mut report = |p: TrainProgress| {
-                    if first_error.is_some() {
-                        return;
-                    }
                     Python::attach(|py| {
-                        if let Err(e) = cb.call1(py, (p.iteration, p.max_iterations, p.inertia)) {
-                            first_error = Some(e);
+                        match cb.call1(py, (p.iteration, p.max_iterations, p.inertia)) {
+                            Ok(_) => ControlFlow::Continue(()),
+                            Err(e) => {
+                                first_error = Some(e);
+                                ControlFlow::Break(())
+                            }
                         }
-                    });
+                    })
                 };
                 persona::train_personas_with(&ps, &options, Some(&mut report))
             }

@@ -80,7 +80,7 @@ def _aadhaar_ok(a: str) -> bool:
 def test_strategies_and_blends() -> None:
     for s in sc.database_strategies():
         report = sc.check_strategy(s)
-        assert report["passed"] and report["violations"] == []
+        assert report["violations"] == [] and "passed" not in report
     ml = sc.strategy_for("capital-guardian")
     assert ml.allocation()["debt"] == Decimal("55.00")
     assert ml.to_dict()["constraints"][0] == {"constraintType": "max_equity", "constraintValue": Decimal("35")}
@@ -135,16 +135,18 @@ def test_tokens_end_to_end() -> None:
         sc.verify_token(refresh, ring, now=now)
     assert info.value.code == "token_wrong_use"
     assert sc.verify_token(refresh, ring, now=now, token_use="refresh")["token_use"] == "refresh"
-    with pytest.raises(ValueError):
+    with pytest.raises(sc.InputError) as naive:
         sc.issue_token({"sub": "u", "email": "e", "role": "r"}, ring, "1h", datetime(2026, 1, 1))
+    assert naive.value.code == "time_zone_missing"
     assert sc.bearer_token("Bearer abc.def.ghi") == "abc.def.ghi"
 
 
 def test_access_and_config() -> None:
     assert sc.authorize("fa_staff", [], "clients", ["clients"]) == sc.authorize("fa_staff", [], "clients", ["clients"])
     assert not sc.authorize("advisor", ["admin"])
-    with pytest.raises(ValueError):
+    with pytest.raises(sc.InputError) as role:
         sc.authorize("admin", ["root"])
+    assert role.value.code == "role_unknown" and role.value.errors[0]["field"] == "required_roles"
     problems = sc.check_env({"JWT_SECRET": "<your-secret>", "PORT": "0"}, "production")
     assert {p["code"] for p in problems} >= {"env_placeholder", "env_invalid", "env_missing"}
     assert sc.check_password("ravi1234", context=["ravi@example.com"]) == ["password_no_uppercase", "password_no_special", "password_contains_context"]
@@ -179,11 +181,22 @@ def test_persona_models(tmp_path: Path) -> None:
     def boom(i: int, m: int, inertia: float) -> None:
         raise RuntimeError("stop")
 
+    calls: list[int] = []
+
+    def stop_at_second(iteration: int, max_iterations: int, inertia: float) -> None:
+        calls.append(iteration)
+        if iteration == 2:
+            raise RuntimeError("stop")
+
     with pytest.raises(RuntimeError):
         sc.train_personas(profiles, on_progress=boom)
+    with pytest.raises(RuntimeError):
+        sc.train_personas(profiles, on_progress=stop_at_second, tolerance=1e-15)
+    assert calls == [1, 2], "training stops at the step whose callback raised"
     fast = sc.train_personas(profiles, algorithm="minibatch", batch_size=1_000)
     assert "mini-batch" in fast.training["algorithm"] and fast.personas == model.personas
-    with pytest.raises(ValueError):
+    with pytest.raises(sc.InputError) as bad:
         sc.train_personas(profiles, algorithm="fastest")  # type: ignore[arg-type]
+    assert bad.value.code == "algorithm_unknown"
     table = sc.ScoringTable.from_json(sc.ScoringTable().to_json())
     assert table.classify(profiles[0]) == sc.classify(profiles[0])

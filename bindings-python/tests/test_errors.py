@@ -35,6 +35,17 @@ CASES: list[tuple[type[sc.SparrowError], str, Callable[[], Any]]] = [
     (sc.TokenError, "token_malformed", lambda: sc.bearer_token("Basic abc")),
     (sc.ConfigError, "key_too_short", lambda: sc.Keyring("k", "short")),
     (sc.ModelError, "model_not_found", lambda: sc.PersonaModel.load(Path("/nonexistent-dir"), "m")),
+    # Every string enum of api.md refuses an unknown spelling with a coded error
+    # decided in core (sparrow_core::contract), never a bare ValueError.
+    (sc.InputError, "mode_unknown", lambda: sc.validate_profile({"age": 30, "horizon_years": 5}, mode="lax")),  # type: ignore[arg-type]
+    (sc.InputError, "mode_unknown", lambda: sc.classify_blended({"age": 30, "horizon_years": 5}, mode="Strict")),  # type: ignore[arg-type]
+    (sc.InputError, "policy_unknown", lambda: sc.check_password("x", policy="strong")),  # type: ignore[arg-type]
+    (sc.InputError, "token_use_unknown", lambda: sc.verify_token("a.b.c", sc.Keyring("k", "Zq3v9LkT2xWm8RbN4cYp7HdJ1fGs6VeA0uKoQiXt"), token_use="id")),  # type: ignore[arg-type]
+    (sc.InputError, "role_unknown", lambda: sc.authorize("admin", ["Admin"])),
+    (sc.InputError, "algorithm_unknown", lambda: sc.train_personas(sc.synthetic_profiles(5, 1), algorithm="em")),  # type: ignore[arg-type]
+    (sc.InputError, "allocation_unknown_persona", lambda: sc.blend_allocation([{"persona": "guardian", "weight": 1}])),
+    (sc.InputError, "input_not_finite", lambda: sc.assess_risk({"horizon_years": float("inf")}, [])),
+    (sc.MoneyError, "money_syntax", lambda: sc.split_amount("1e3", [])),
 ]
 
 

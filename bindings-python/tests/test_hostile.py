@@ -117,8 +117,9 @@ def test_specific_refusals() -> None:
         sc.parse_money(TEN_MB)
     with pytest.raises(UnicodeError):
         sc.validate_pan(SURROGATE)
-    with pytest.raises(ValueError):
+    with pytest.raises(sc.InputError) as nan:
         sc.validate_profile({"age": float("nan"), "horizon_years": 5})
+    assert nan.value.code == "input_not_finite"
     with pytest.raises(sc.InputError) as err:
         sc.validate_profile({"age": True, "horizon_years": 5})
     assert err.value.errors[0]["code"] == "profile_type"
@@ -130,8 +131,9 @@ def test_specific_refusals() -> None:
     deep: Any = []
     for _ in range(200):
         deep = [deep]
-    with pytest.raises(ValueError):
+    with pytest.raises(sc.InputError) as too_deep:
         sc.validate_profile({"age": deep})
+    assert too_deep.value.code == "input_too_deep"
 
 
 def test_subclasses_are_accepted_as_their_base() -> None:

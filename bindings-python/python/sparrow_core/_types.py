@@ -106,7 +106,6 @@ class NotEvaluated(TypedDict):
 class ConstraintReport(TypedDict):
     violations: list[Violation]
     not_evaluated: list[NotEvaluated]
-    passed: bool
 
 
 class RiskFactor(TypedDict):
