@@ -16,9 +16,9 @@ use sparrow_core::persona::{
 use sparrow_core::profile::{Profile, ValidationMode};
 use sparrow_core::risk::{self, ConstraintReport, Holding, RiskConstraint};
 
-use crate::convert::{decimal_out, exact_decimal, json_value, unix_now};
 use sparrow_core::contract;
 
+use crate::convert::{decimal_out, exact_decimal, json_value, unix_now};
 use crate::errors::OrRaise;
 use crate::money::{mode_arg, profile_arg, profile_dict};
 use crate::to_py::to_py;
@@ -61,17 +61,35 @@ fn persona_dict<'py>(py: Python<'py>, p: PersonaId) -> PyResult<Bound<'py, PyDic
     })
 }
 
-fn class_key(py: Python<'_>, class: allocation::AssetClass) -> &Bound<'_, PyString> {
-    use allocation::AssetClass::*;
-    match class {
-        Equity => intern!(py, "equity"),
-        Debt => intern!(py, "debt"),
-        Hybrid => intern!(py, "hybrid"),
-        Gold => intern!(py, "gold"),
-        International => intern!(py, "international"),
-        Liquid => intern!(py, "liquid"),
-        Alternatives => intern!(py, "alternatives"),
+/// Dict keys made once from the core's spellings (asset classes, persona slugs), so the
+/// binding spells nothing itself and the hot paths do not re-intern per call.
+type KeyCache<const N: usize> = [OnceLock<Py<PyString>>; N];
+static CLASS_KEYS: KeyCache<7> = [const { OnceLock::new() }; 7];
+static SLUG_KEYS: KeyCache<3> = [const { OnceLock::new() }; 3];
+
+fn cached_key<'py, const N: usize>(
+    py: Python<'py>,
+    cache: &KeyCache<N>,
+    index: Option<usize>,
+    text: &str,
+) -> Bound<'py, PyString> {
+    match index.and_then(|i| cache.get(i)) {
+        Some(slot) => slot
+            .get_or_init(|| PyString::intern(py, text).unbind())
+            .bind(py)
+            .clone(),
+        None => PyString::intern(py, text),
     }
+}
+
+fn class_key(py: Python<'_>, class: allocation::AssetClass) -> Bound<'_, PyString> {
+    let i = allocation::AssetClass::ALL.iter().position(|c| *c == class);
+    cached_key(py, &CLASS_KEYS, i, class.as_str())
+}
+
+fn slug_key(py: Python<'_>, p: PersonaId) -> Bound<'_, PyString> {
+    let i = PersonaId::ALL.iter().position(|q| *q == p);
+    cached_key(py, &SLUG_KEYS, i, p.slug())
 }
 
 fn fractions_dict<'py>(py: Python<'py>, f: &allocation::Fractions) -> PyResult<Bound<'py, PyDict>> {
@@ -98,12 +116,7 @@ fn classification_dict<'py>(py: Python<'py>, c: &Classification) -> PyResult<Bou
     d.set_item(intern!(py, "confidence"), decimal_out(py, c.confidence)?)?;
     let probs = PyDict::new(py);
     for p in PersonaId::ALL {
-        let slug = match p {
-            PersonaId::CapitalGuardian => intern!(py, "capital-guardian"),
-            PersonaId::BalancedVoyager => intern!(py, "balanced-voyager"),
-            PersonaId::AcceleratedBuilder => intern!(py, "accelerated-builder"),
-        };
-        probs.set_item(slug, decimal_out(py, c.probability(p))?)?;
+        probs.set_item(slug_key(py, p), decimal_out(py, c.probability(p))?)?;
     }
     d.set_item(intern!(py, "probabilities"), probs)?;
     d.set_item(intern!(py, "model_version"), &*c.model_version)?;

@@ -309,32 +309,23 @@ impl<'py> ser::SerializeMap for Map<'py> {
     }
 }
 
-impl<'py> ser::SerializeStruct for Map<'py> {
-    type Ok = Bound<'py, PyAny>;
-    type Error = SerError;
-    fn serialize_field<T: Serialize + ?Sized>(
-        &mut self,
-        key: &'static str,
-        value: &T,
-    ) -> Result<(), SerError> {
-        self.field(key, value)
-    }
-    fn end(self) -> R<'py> {
-        self.done()
-    }
+macro_rules! struct_impl {
+    ($($trait:ident),+) => {$(
+        impl<'py> ser::$trait for Map<'py> {
+            type Ok = Bound<'py, PyAny>;
+            type Error = SerError;
+            fn serialize_field<T: Serialize + ?Sized>(
+                &mut self,
+                key: &'static str,
+                value: &T,
+            ) -> Result<(), SerError> {
+                self.field(key, value)
+            }
+            fn end(self) -> R<'py> {
+                self.done()
+            }
+        }
+    )+};
 }
 
-impl<'py> ser::SerializeStructVariant for Map<'py> {
-    type Ok = Bound<'py, PyAny>;
-    type Error = SerError;
-    fn serialize_field<T: Serialize + ?Sized>(
-        &mut self,
-        key: &'static str,
-        value: &T,
-    ) -> Result<(), SerError> {
-        self.field(key, value)
-    }
-    fn end(self) -> R<'py> {
-        self.done()
-    }
-}
+struct_impl!(SerializeStruct, SerializeStructVariant);

@@ -133,3 +133,31 @@ impl From<Error> for ErrorRecord {
         ErrorRecord::from(&e)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_kind_has_its_own_name_and_class() {
+        let names: std::collections::HashSet<_> =
+            ErrorKind::ALL.iter().map(|k| k.as_str()).collect();
+        let classes: std::collections::HashSet<_> =
+            ErrorKind::ALL.iter().map(|k| k.class_name()).collect();
+        assert_eq!(
+            (names.len(), classes.len()),
+            (ErrorKind::ALL.len(), ErrorKind::ALL.len())
+        );
+        assert_eq!(
+            ErrorKind::ALL.len(),
+            <ErrorKind as strum::VariantNames>::VARIANTS.len()
+        );
+        let e = crate::Error::from(crate::money::parse_money("x").unwrap_err());
+        let r = ErrorRecord::from(&e);
+        assert_eq!(
+            (r.kind, r.name.as_str(), r.code.as_str()),
+            (ErrorKind::Money, "MoneyError", "money_syntax")
+        );
+        assert_eq!(r.errors.len(), 1);
+    }
+}

@@ -7,8 +7,6 @@
 //! `Money` for an amount, `decimal.Decimal` for every other quantity) without knowing
 //! the record.
 
-use std::fmt;
-
 use rust_decimal::Decimal;
 use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
@@ -23,12 +21,6 @@ struct Text<'a>(&'a Decimal);
 impl Serialize for Text<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.collect_str(self.0)
-    }
-}
-
-impl fmt::Debug for Text<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.0, f)
     }
 }
 
