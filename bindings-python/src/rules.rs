@@ -496,7 +496,7 @@ pub(crate) fn check_strategy<'py>(
     py: Python<'py>,
     strategy: &Strategy,
 ) -> PyResult<Bound<'py, PyAny>> {
-    report_dict(py, &risk::check_strategy(&strategy.inner))
+    report_dict(py, &allocation::check_strategy(&strategy.inner))
 }
 
 fn assessment_dict<'py>(py: Python<'py>, r: &risk::RiskAssessment) -> PyResult<Bound<'py, PyAny>> {

@@ -7,7 +7,7 @@
 //!   service's six-class fractions ([`strategy_for`], [`Strategy::from_ml_json`]) and the
 //!   database's labelled components with their risk constraints
 //!   ([`Strategy::from_db_json`], [`database_strategies`]). Check one against its own
-//!   constraints with [`check_strategy`](crate::risk::check_strategy).
+//!   constraints with [`check_strategy`].
 //! - [`blend_allocation`]: a persona distribution blended into one allocation summing to
 //!   exactly 100.00 %.
 //! - [`split_amount`]: a SIP or lump sum split into per-fund amounts that respect each
@@ -29,85 +29,15 @@ pub use rebalance::{rebalance, Position, RebalanceOptions, RebalancePlan, Trade,
 pub use split::{split_amount, FundAmount, FundSlot, MAX_FUNDS};
 pub(crate) use strategy::ml_percents;
 pub use strategy::{
-    database_strategies, strategy_for, Component, Strategy, MAX_LABEL_CHARS, MAX_STRATEGY_JSON,
-    MAX_STRATEGY_PARTS,
+    check_strategy, database_strategies, strategy_for, Component, Strategy, MAX_LABEL_CHARS,
+    MAX_STRATEGY_JSON, MAX_STRATEGY_PARTS,
 };
 
-use crate::exact::{div_floor, div_half_even, to_scaled};
+use crate::exact::{div_half_even, largest_remainder, to_scaled};
 use crate::money::{Decimal, Percent};
 use crate::persona::PersonaId;
 
-/// An asset class. The first six are the ML service's classes (domain.md §5);
-/// `Alternatives` is the database strategies' "Alternatives" bucket (gold, REITs,
-/// international and similar), which the ML service splits into gold and international.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum AssetClass {
-    /// Equity funds.
-    Equity,
-    /// Debt funds.
-    Debt,
-    /// Hybrid funds.
-    Hybrid,
-    /// Gold funds and ETFs.
-    Gold,
-    /// International funds.
-    International,
-    /// Liquid and money-market funds.
-    Liquid,
-    /// Other alternatives (the database strategies' bucket).
-    Alternatives,
-}
-
-impl AssetClass {
-    /// Every class, in their fixed order.
-    pub const ALL: [AssetClass; 7] = [
-        AssetClass::Equity,
-        AssetClass::Debt,
-        AssetClass::Hybrid,
-        AssetClass::Gold,
-        AssetClass::International,
-        AssetClass::Liquid,
-        AssetClass::Alternatives,
-    ];
-    /// The ML service's six classes, in the order of its JSON.
-    pub const ML: [AssetClass; 6] = [
-        AssetClass::Equity,
-        AssetClass::Debt,
-        AssetClass::Hybrid,
-        AssetClass::Gold,
-        AssetClass::International,
-        AssetClass::Liquid,
-    ];
-
-    /// The lowercase name used in JSON (`"equity"`).
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            AssetClass::Equity => "equity",
-            AssetClass::Debt => "debt",
-            AssetClass::Hybrid => "hybrid",
-            AssetClass::Gold => "gold",
-            AssetClass::International => "international",
-            AssetClass::Liquid => "liquid",
-            AssetClass::Alternatives => "alternatives",
-        }
-    }
-
-    /// The class with this lowercase name.
-    pub fn from_name(name: &str) -> Option<AssetClass> {
-        AssetClass::ALL.into_iter().find(|c| c.as_str() == name)
-    }
-
-    fn index(self) -> usize {
-        self as usize
-    }
-}
-
-impl fmt::Display for AssetClass {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
+pub use crate::asset::AssetClass;
 
 /// Percents per asset class that sum to exactly 100.00 %. Classes keep the fixed order
 /// of [`AssetClass::ALL`]; a class that is absent holds 0 %.
@@ -361,20 +291,12 @@ pub(crate) fn blend_hundredths(weighted: &[([i64; 6], i128)], total: i128) -> [i
     if rounded.iter().sum::<i128>() == 10_000 {
         return rounded.map(|v| i64::try_from(v).unwrap_or(0));
     }
-    let mut floors = numerators.map(|n| div_floor(n, total));
-    let mut order: Vec<(i128, usize)> = numerators
-        .iter()
-        .enumerate()
-        .map(|(i, n)| (n.rem_euclid(total.max(1)), i))
-        .collect();
-    order.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-    let leftover = 10_000i128.saturating_sub(floors.iter().sum());
-    for &(_, i) in order.iter().take(usize::try_from(leftover).unwrap_or(0)) {
-        if let Some(f) = floors.get_mut(i) {
-            *f = f.saturating_add(1);
-        }
+    let parts = largest_remainder(&numerators, total, 10_000);
+    let mut out = [0i64; 6];
+    for (o, p) in out.iter_mut().zip(parts) {
+        *o = i64::try_from(p).unwrap_or(0);
     }
-    floors.map(|v| i64::try_from(v).unwrap_or(0))
+    out
 }
 
 /// A non-negative weight as an integer count of 10⁻¹², below 10¹².

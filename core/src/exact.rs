@@ -19,27 +19,62 @@ pub(crate) fn to_scaled(value: Decimal, scale: u32) -> Option<i128> {
     (scaled.unsigned_abs() < 10u128.pow(30)).then_some(scaled)
 }
 
-/// `num / den` rounded half to even (den must be positive; a zero `den` gives 0).
-pub(crate) fn div_half_even(num: i128, den: i128) -> i128 {
-    if den <= 0 {
-        return 0;
-    }
-    let q = num.div_euclid(den);
-    let r = num.rem_euclid(den);
-    let twice = r.saturating_mul(2);
-    if twice > den || (twice == den && q.rem_euclid(2) == 1) {
-        q.saturating_add(1)
-    } else {
-        q
-    }
+macro_rules! half_even {
+    ($($name:ident: $t:ty),+) => {$(
+        /// `num / den` rounded half to even (den must be positive; a zero `den` gives 0).
+        #[inline]
+        pub(crate) fn $name(num: $t, den: $t) -> $t {
+            if den <= 0 {
+                return 0;
+            }
+            let q = num.div_euclid(den);
+            let r = num.rem_euclid(den);
+            let twice = r.saturating_mul(2);
+            if twice > den || (twice == den && q.rem_euclid(2) == 1) {
+                q.saturating_add(1)
+            } else {
+                q
+            }
+        }
+    )+};
 }
 
-/// `num / den` rounded down (toward negative infinity); a zero `den` gives 0.
-pub(crate) fn div_floor(num: i128, den: i128) -> i128 {
-    if den <= 0 {
-        return 0;
+// One rule, two widths: i128 for the exact ratios of risk and allocation, i64 for the
+// per-profile hot path of the persona rules.
+half_even!(div_half_even: i128, div_half_even_i64: i64);
+
+/// Largest-remainder apportionment of `target` units in proportion to
+/// `numerators[i] / denominator`: each part gets the floor of its share, and the units
+/// left over go one each to the largest remainders, ties to the earlier part.
+///
+/// The callers' numerators sum to `target × denominator` (their shares are exact
+/// fractions of the whole), so fewer units are left over than there are parts.
+/// Numerators must be non-negative and `denominator` positive; otherwise every part is 0.
+pub(crate) fn largest_remainder(numerators: &[i128], denominator: i128, target: i128) -> Vec<i128> {
+    if denominator <= 0 || numerators.iter().any(|n| *n < 0) {
+        return vec![0; numerators.len()];
     }
-    num.div_euclid(den)
+    let mut parts: Vec<i128> = numerators
+        .iter()
+        .map(|n| n.div_euclid(denominator))
+        .collect();
+    let handed_out = parts.iter().fold(0i128, |acc, p| acc.saturating_add(*p));
+    let leftover = usize::try_from(target.saturating_sub(handed_out)).unwrap_or(0);
+    if leftover > 0 {
+        let mut order: Vec<(i128, usize)> = numerators
+            .iter()
+            .enumerate()
+            .map(|(i, n)| (n.rem_euclid(denominator), i))
+            .collect();
+        // Largest remainder first; equal remainders keep the earlier part first.
+        order.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        for &(_, i) in order.iter().take(leftover) {
+            if let Some(p) = parts.get_mut(i) {
+                *p = p.saturating_add(1);
+            }
+        }
+    }
+    parts
 }
 
 /// `mantissa × 10^-scale` as a `Decimal` (scale ≤ 28; values out of range give zero,
@@ -148,6 +183,21 @@ mod tests {
     use super::*;
 
     #[test]
+    fn largest_remainder_splits_exactly_with_ties_to_the_earlier_part() {
+        assert_eq!(largest_remainder(&[1, 1, 1], 3, 1), [1, 0, 0]);
+        assert_eq!(
+            largest_remainder(&[10_000, 10_000, 10_000], 3, 10_000),
+            [3334, 3333, 3333]
+        );
+        assert_eq!(largest_remainder(&[2, 5, 5], 12, 1), [0, 1, 0]);
+        assert_eq!(largest_remainder(&[0, 0], 1, 0), [0, 0]);
+        assert_eq!(largest_remainder(&[1, -1], 1, 0), [0, 0]);
+        assert_eq!(div_half_even_i64(5, 2), 2);
+        assert_eq!(div_half_even_i64(15, 2), 8);
+        assert_eq!(div_half_even_i64(1, 0), 0);
+    }
+
+    #[test]
     fn rounding() {
         assert_eq!(div_half_even(5, 2), 2);
         assert_eq!(div_half_even(7, 2), 4);
@@ -155,7 +205,6 @@ mod tests {
         assert_eq!(div_half_even(10, 3), 3);
         assert_eq!(div_half_even(20, 3), 7);
         assert_eq!(div_half_even(1, 0), 0);
-        assert_eq!(div_floor(-1, 3), -1);
         assert_eq!(to_scaled(Decimal::new(15, 2), 4), Some(1500));
         assert_eq!(to_scaled(Decimal::new(15, 5), 4), None);
         assert_eq!(to_scaled(Decimal::new(1500000, 7), 4), Some(1500));

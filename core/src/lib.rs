@@ -9,6 +9,7 @@
 //! - [`identity`] — PAN, IFSC, mobile, email, PIN code and Aadhaar validation.
 //! - [`profile`] — validation of the investor profile as a whole record.
 //! - [`db`] — the numeric column rules and the PostgreSQL migration generated from them.
+//! - [`asset`] — asset classes, shared by allocation and risk.
 //! - [`allocation`] — asset allocations, strategies, blends, SIP splits, rebalancing.
 //! - [`risk`] — risk constraints and the risk-v1 assessment.
 //! - [`persona`] — rules-v2-blended classification and k-means personas.
@@ -30,6 +31,7 @@
 
 pub mod access;
 pub mod allocation;
+pub mod asset;
 pub mod config;
 pub mod contract;
 pub mod db;
@@ -43,7 +45,7 @@ pub mod persona;
 pub mod profile;
 pub mod risk;
 
-pub use allocation::{blend_allocation, rebalance, split_amount, strategy_for};
+pub use allocation::{blend_allocation, check_strategy, rebalance, split_amount, strategy_for};
 pub use db::migration_sql;
 pub use error::{Error, ALL_CODES};
 pub use identity::{
@@ -55,7 +57,7 @@ pub use persona::{
     classify, classify_blended, classify_blended_many, classify_many, train_personas, PersonaModel,
 };
 pub use profile::{validate_profile, validate_profile_json};
-pub use risk::{assess_risk, check_constraints, check_strategy};
+pub use risk::{assess_risk, check_allocation, check_constraints};
 
 /// The README's Rust examples, compiled and run as doc tests so the README stays true.
 #[cfg(doctest)]

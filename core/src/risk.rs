@@ -3,7 +3,8 @@
 //! - [`RiskConstraint`]: a stored constraint (`constraintType`, `constraintValue`); an
 //!   unknown type is an error, never ignored.
 //! - [`check_constraints`]: a portfolio against constraints, naming each violation and
-//!   by how much; [`check_strategy`]: a strategy against its own constraints.
+//!   by how much; [`check_allocation`]: components (class, percent) against constraints
+//!   ([`crate::allocation::check_strategy`] checks a strategy's own with it).
 //! - [`assess_risk`]: risk-v1, reproducing today's ML service with decimal arithmetic.
 //!   Where today's binary floating point puts a value a hair past a threshold or rounds
 //!   a half the other way, the decimal answer is the intended one; each such case met in
@@ -18,12 +19,12 @@ pub use assess::{
     RiskProfile, Severity, MAX_PORTFOLIO_FUNDS, MAX_RISK_JSON, MODEL_VERSION,
 };
 pub use constraint::{
-    check_constraints, check_strategy, ConstraintReport, ConstraintType, Holding, NotEvaluated,
+    check_allocation, check_constraints, ConstraintReport, ConstraintType, Holding, NotEvaluated,
     RiskConstraint, Violation,
 };
 pub use error::RiskError;
 
-use crate::allocation::AssetClass;
+use crate::asset::AssetClass;
 
 /// SEBI equity categories as the platform names them (domain.md §6).
 pub const EQUITY_CATEGORIES: [&str; 12] = [

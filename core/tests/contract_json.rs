@@ -18,11 +18,11 @@ use std::path::PathBuf;
 use rust_decimal::Decimal;
 use serde::Serialize;
 use serde_json::{json, Value};
-use sparrow_core::allocation::{database_strategies, strategy_for, PersonaWeight};
+use sparrow_core::allocation::{check_strategy, database_strategies, strategy_for, PersonaWeight};
 use sparrow_core::contract::{self, ErrorRecord};
 use sparrow_core::persona::{classify, classify_blended, PersonaId};
 use sparrow_core::profile::{validate_profile, ValidationMode};
-use sparrow_core::risk::{assess_risk_value, check_strategy};
+use sparrow_core::risk::assess_risk_value;
 use sparrow_core::Error;
 
 fn fixtures() -> PathBuf {

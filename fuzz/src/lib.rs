@@ -291,8 +291,8 @@ pub fn rules_table(data: &[u8]) {
 /// Strategy documents in both forms: a loaded strategy writes and reads back equal, its
 /// allocation (when it sums to 100) really does, and checking it never fails.
 pub fn strategy_doc(data: &[u8]) {
+    use sparrow_core::allocation::check_strategy;
     use sparrow_core::allocation::Strategy;
-    use sparrow_core::risk::check_strategy;
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };

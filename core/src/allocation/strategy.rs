@@ -12,7 +12,7 @@ use super::{Allocation, AllocationError, AssetClass};
 use crate::exact::{json_decimal, to_scaled};
 use crate::money::{Decimal, Percent};
 use crate::persona::PersonaId;
-use crate::risk::{ConstraintType, RiskConstraint};
+use crate::risk::{check_allocation, ConstraintReport, ConstraintType, RiskConstraint};
 
 /// Largest strategy document accepted, in bytes.
 pub const MAX_STRATEGY_JSON: usize = 64 * 1024;
@@ -34,7 +34,7 @@ pub struct Component {
 
 /// An allocation strategy: labelled components and the risk constraints it promises to
 /// keep. Loading does not require the components to sum to 100 % — stored data can be
-/// wrong, and [`check_strategy`](crate::risk::check_strategy) says where; use
+/// wrong, and [`check_strategy`] says where; use
 /// [`Strategy::allocation`] for the validated allocation.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Strategy {
@@ -137,15 +137,6 @@ impl Strategy {
                 .filter(|(c, v)| *v != 0 || self.components.iter().any(|x| x.asset_class == *c))
                 .map(|(c, v)| (c, Percent::from_hundredths_const(v))),
         )
-    }
-
-    /// The summed percent of the components in `class`, in hundredths.
-    pub(crate) fn class_hundredths(&self, class: AssetClass) -> i64 {
-        self.components
-            .iter()
-            .filter(|c| c.asset_class == class)
-            .map(|c| c.percent.minor())
-            .sum()
     }
 
     /// Reads a strategy in the ML service's form:
@@ -587,6 +578,27 @@ pub fn database_strategies() -> Vec<Strategy> {
         .collect()
 }
 
+/// Checks a strategy against its own constraints
+/// ([`check_allocation`](crate::risk::check_allocation) over its components): the
+/// components must sum to exactly 100 % (`allocation_sum`); max_equity, min_debt and
+/// min_liquid are evaluated on the components' classes; fund-, category- and
+/// volatility-level constraints and targets are listed in `not_evaluated`.
+///
+/// ```
+/// use sparrow_core::allocation::{check_strategy, database_strategies};
+/// for s in database_strategies() {
+///     assert!(check_strategy(&s).passed(), "{}", s.name());
+/// }
+/// ```
+pub fn check_strategy(strategy: &Strategy) -> ConstraintReport {
+    let parts: Vec<(AssetClass, Percent)> = strategy
+        .components()
+        .iter()
+        .map(|c| (c.asset_class, c.percent))
+        .collect();
+    check_allocation(&parts, strategy.constraints())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -702,5 +714,49 @@ mod tests {
         assert_eq!(e.code(), "constraint_unknown_type");
         assert!(e.to_string().contains("max_cash"), "{e}");
         assert_eq!(code(&" ".repeat(MAX_STRATEGY_JSON + 1)), "strategy_format");
+    }
+
+    #[test]
+    fn strategies_check_themselves() {
+        for s in database_strategies() {
+            let r = check_strategy(&s);
+            assert!(r.passed(), "{}: {:?}", s.name(), r.violations);
+        }
+        for p in crate::persona::PersonaId::ALL {
+            let r = check_strategy(&strategy_for(p.slug()).unwrap());
+            assert!(r.passed(), "{p:?}");
+            assert_eq!(r.not_evaluated.len(), 4);
+        }
+        let bad = Strategy::new(
+            "bad",
+            None,
+            vec![
+                Component {
+                    label: "Equity Funds".into(),
+                    asset_class: AssetClass::Equity,
+                    percent: Percent::from_hundredths_const(7000),
+                },
+                Component {
+                    label: "Debt Funds".into(),
+                    asset_class: AssetClass::Debt,
+                    percent: Percent::from_hundredths_const(2999),
+                },
+            ],
+            vec![
+                RiskConstraint::new("max_equity", Decimal::from(60)).unwrap(),
+                RiskConstraint::new("min_debt", Decimal::from(30)).unwrap(),
+            ],
+        )
+        .unwrap();
+        let r = check_strategy(&bad);
+        let msgs: Vec<&str> = r.violations.iter().map(|v| v.message.as_str()).collect();
+        assert_eq!(
+            msgs,
+            [
+                "allocation_sum: the components sum to 99.99%, not 100%",
+                "max_equity: equity is 70.0000% of the portfolio, 10.0000 points above the limit of 60%",
+                "min_debt: debt is 29.9900% of the portfolio, 0.0100 points below the minimum of 30%",
+            ]
+        );
     }
 }

@@ -54,32 +54,27 @@ pub fn allocate(amount: Money, weights: &[Decimal]) -> Result<Vec<Money>, MoneyE
     if total == 0 {
         return Err(MoneyError::ZeroWeights);
     }
-    // The amount is below 10^14 paise and each weight below 10^24: products < 10^38 < 2^127.
-    let paise = u128::from(amount.paise().unsigned_abs());
-    let mut parts: Vec<u128> = Vec::with_capacity(scaled.len());
-    let mut remainders: Vec<(u128, usize)> = Vec::with_capacity(scaled.len());
-    let mut handed_out: u128 = 0;
-    for (index, w) in scaled.iter().enumerate() {
-        let product = paise.saturating_mul(*w);
-        // `total` is not zero (checked above).
-        let share = product.checked_div(total).unwrap_or_default();
-        parts.push(share);
-        remainders.push((product.checked_rem(total).unwrap_or_default(), index));
-        handed_out = handed_out.saturating_add(share);
-    }
-    let leftover = usize::try_from(paise.saturating_sub(handed_out)).unwrap_or(usize::MAX);
-    if leftover > 0 {
-        // Largest remainder first; equal remainders keep the earlier weight first.
-        remainders.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-        for &(_, index) in remainders.iter().take(leftover) {
-            if let Some(part) = parts.get_mut(index) {
-                *part = part.saturating_add(1);
-            }
-        }
-    }
+    // The amount is below 10^14 paise and each weight below 10^24: products < 10^38 <
+    // i128::MAX, and the products sum to paise × total exactly.
+    let overflow = MoneyError::Overflow {
+        field: Money::FIELD,
+        op: "allocation",
+    };
+    let paise = i128::from(amount.paise());
+    let total = i128::try_from(total).map_err(|_| overflow.clone())?;
+    let products = scaled
+        .iter()
+        .map(|w| {
+            i128::try_from(*w)
+                .ok()
+                .and_then(|w| w.checked_mul(paise))
+                .ok_or(overflow.clone())
+        })
+        .collect::<Result<Vec<i128>, _>>()?;
+    let parts = crate::exact::largest_remainder(&products, total, paise);
     parts
         .into_iter()
-        .map(|p| Money::from_paise(i64::try_from(p).unwrap_or(i64::MAX)))
+        .map(|p| Money::from_paise(i64::try_from(p).map_err(|_| overflow.clone())?))
         .collect()
 }
 

@@ -8,7 +8,7 @@ use serde_json::{Map, Value};
 
 use super::{PersonaError, PersonaId};
 use crate::allocation::{ml_percents, Fractions};
-use crate::exact::{decimal, div_half_even, json_decimal, to_scaled};
+use crate::exact::{decimal, div_half_even, div_half_even_i64, json_decimal, to_scaled};
 use crate::money::Decimal;
 use crate::profile::{self, Knowledge, Liquidity, Profile, RiskTolerance, Volatility};
 
@@ -455,22 +455,6 @@ impl ScoringTable {
     }
 }
 
-/// Half-even division for the small non-negative values of the blend.
-#[inline]
-fn div_half_even_i64(num: i64, den: i64) -> i64 {
-    if den <= 0 {
-        return 0;
-    }
-    let q = num / den;
-    let r = num % den;
-    let twice = r * 2;
-    if twice > den || (twice == den && q % 2 == 1) {
-        q + 1
-    } else {
-        q
-    }
-}
-
 fn short(k: &str) -> String {
     k.chars().take(64).collect()
 }
@@ -805,8 +789,5 @@ mod tests {
                 PersonaId::BalancedVoyager
             ]
         );
-        assert_eq!(div_half_even_i64(5, 2), 2);
-        assert_eq!(div_half_even_i64(15, 2), 8);
-        assert_eq!(div_half_even_i64(1, 0), 0);
     }
 }

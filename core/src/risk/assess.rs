@@ -4,7 +4,7 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use super::{category_class, RiskError};
-use crate::allocation::AssetClass;
+use crate::asset::AssetClass;
 use crate::exact::{decimal, div_half_even, json_decimal, to_scaled};
 use crate::money::Decimal;
 use crate::persona::PersonaId;

@@ -7,8 +7,9 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::{category_class, RiskError};
-use crate::allocation::{AssetClass, Strategy};
+use crate::asset::AssetClass;
 use crate::exact::{decimal, json_decimal, to_scaled};
+use crate::money::Percent;
 use crate::money::{Decimal, Money};
 
 /// What a risk constraint limits (`risk_constraints.constraintType`, domain.md §1).
@@ -232,7 +233,7 @@ pub struct NotEvaluated {
     pub reason: &'static str,
 }
 
-/// The outcome of [`check_constraints`] or [`check_strategy`].
+/// The outcome of [`check_constraints`] or [`check_allocation`].
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
 pub struct ConstraintReport {
     /// Every broken constraint, in the order of the constraints.
@@ -374,25 +375,26 @@ pub fn check_constraints(
     Ok(report)
 }
 
-/// Checks a strategy against its own constraints: its components must sum to exactly
-/// 100 % (rule `allocation_sum`), and max_equity, min_debt and min_liquid are evaluated
-/// on the components' asset classes. Fund-, category- and volatility-level constraints
-/// and targets cannot be evaluated on a strategy and are listed in `not_evaluated`.
+/// Checks an allocation given as components (asset class, percent) against
+/// constraints: the components must sum to exactly 100 % (rule `allocation_sum`), and
+/// max_equity, min_debt and min_liquid are evaluated on the classes' totals. Fund-,
+/// category- and volatility-level constraints and targets cannot be evaluated on an
+/// allocation and are listed in `not_evaluated`.
+/// [`check_strategy`](crate::allocation::check_strategy) checks a strategy with it.
 ///
 /// ```
-/// use sparrow_core::allocation::database_strategies;
-/// use sparrow_core::risk::check_strategy;
-/// for s in database_strategies() {
-///     assert!(check_strategy(&s).passed(), "{}", s.name());
-/// }
+/// use sparrow_core::asset::AssetClass;
+/// use sparrow_core::risk::{check_allocation, RiskConstraint};
+/// let parts = [(AssetClass::Equity, "70".parse().unwrap()), (AssetClass::Debt, "30".parse().unwrap())];
+/// let limit = [RiskConstraint::new("max_equity", "60".parse().unwrap()).unwrap()];
+/// assert_eq!(check_allocation(&parts, &limit).violations[0].rule, "max_equity");
 /// ```
-pub fn check_strategy(strategy: &Strategy) -> ConstraintReport {
+pub fn check_allocation(
+    percents: &[(AssetClass, Percent)],
+    constraints: &[RiskConstraint],
+) -> ConstraintReport {
     let mut report = ConstraintReport::default();
-    let sum: i128 = strategy
-        .components()
-        .iter()
-        .map(|c| i128::from(c.percent.minor()))
-        .sum();
+    let sum: i128 = percents.iter().map(|(_, p)| i128::from(p.minor())).sum();
     if sum != 10_000 {
         let diff = (sum - 10_000).abs();
         report.violations.push(Violation {
@@ -407,8 +409,14 @@ pub fn check_strategy(strategy: &Strategy) -> ConstraintReport {
             ),
         });
     }
-    let class = |c: AssetClass| i128::from(strategy.class_hundredths(c));
-    for c in strategy.constraints() {
+    let class = |c: AssetClass| -> i128 {
+        percents
+            .iter()
+            .filter(|(k, _)| *k == c)
+            .map(|(_, p)| i128::from(p.minor()))
+            .sum()
+    };
+    for c in constraints {
         match c.kind {
             ConstraintType::MaxEquity => above(&mut report, c, "equity", None, class(AssetClass::Equity), 10_000),
             ConstraintType::MinDebt => below(&mut report, c, "debt", class(AssetClass::Debt), 10_000),
@@ -516,8 +524,6 @@ fn violation(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::allocation::{database_strategies, strategy_for, Component};
-    use crate::money::Percent;
 
     fn d(s: &str) -> Decimal {
         s.parse().unwrap()
@@ -630,50 +636,6 @@ mod tests {
                 .unwrap_err()
                 .code(),
             "portfolio_empty"
-        );
-    }
-
-    #[test]
-    fn strategies_check_themselves() {
-        for s in database_strategies() {
-            let r = check_strategy(&s);
-            assert!(r.passed(), "{}: {:?}", s.name(), r.violations);
-        }
-        for p in crate::persona::PersonaId::ALL {
-            let r = check_strategy(&strategy_for(p.slug()).unwrap());
-            assert!(r.passed(), "{p:?}");
-            assert_eq!(r.not_evaluated.len(), 4);
-        }
-        let bad = Strategy::new(
-            "bad",
-            None,
-            vec![
-                Component {
-                    label: "Equity Funds".into(),
-                    asset_class: AssetClass::Equity,
-                    percent: Percent::from_hundredths_const(7000),
-                },
-                Component {
-                    label: "Debt Funds".into(),
-                    asset_class: AssetClass::Debt,
-                    percent: Percent::from_hundredths_const(2999),
-                },
-            ],
-            vec![
-                RiskConstraint::new("max_equity", d("60")).unwrap(),
-                RiskConstraint::new("min_debt", d("30")).unwrap(),
-            ],
-        )
-        .unwrap();
-        let r = check_strategy(&bad);
-        let msgs: Vec<&str> = r.violations.iter().map(|v| v.message.as_str()).collect();
-        assert_eq!(
-            msgs,
-            [
-                "allocation_sum: the components sum to 99.99%, not 100%",
-                "max_equity: equity is 70.0000% of the portfolio, 10.0000 points above the limit of 60%",
-                "min_debt: debt is 29.9900% of the portfolio, 0.0100 points below the minimum of 30%",
-            ]
         );
     }
 }
