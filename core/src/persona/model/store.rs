@@ -1,0 +1,334 @@
+//! The model file: saving and loading versioned files, their checks, model names and
+//! the order of versions.
+
+use std::cmp::Ordering;
+use std::fs;
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use serde::{Deserialize, Serialize};
+
+use super::train::{persona_for_rank, risk};
+use super::{
+    PersonaModel, TrainingInfo, ENCODING, FEATURES, FORMAT_NAME, MAX_K, MAX_MODEL_FILE,
+    MODEL_FORMAT_VERSION,
+};
+use crate::persona::{ModelError, PersonaId};
+
+impl PersonaModel {
+    /// Saves the model as `{dir}/{name}_v{version}.json` and returns the path. A saved
+    /// version is never overwritten (`model_exists`); the file appears whole or not at
+    /// all (written aside, then linked into place). Names are 1–64 of `A–Z a–z 0–9 _ -`;
+    /// versions 1–64 of digits, `.` and `_`, starting and ending with a digit — for
+    /// example [`version_from_unix`]'s `20261126_054500`.
+    pub fn save(&self, dir: &Path, name: &str, version: &str) -> Result<PathBuf, ModelError> {
+        check_name(name)?;
+        check_version(version)?;
+        let file = ModelFile {
+            format: FORMAT_NAME.to_owned(),
+            format_version: MODEL_FORMAT_VERSION,
+            name: name.to_owned(),
+            version: version.to_owned(),
+            encoding: ENCODING.to_owned(),
+            features: FEATURES.iter().map(|f| (*f).to_owned()).collect(),
+            centroids: self.centroids.clone(),
+            personas: self.personas.clone(),
+            training: self.training.clone(),
+        };
+        let text = serde_json::to_string_pretty(&file).map_err(|e| ModelError::Corrupt {
+            rule: e.to_string(),
+        })?;
+        let path = dir.join(format!("{name}_v{version}.json"));
+        if path.exists() {
+            return Err(ModelError::Exists);
+        }
+        let tmp = dir.join(format!(
+            ".{name}_v{version}.json.{}.tmp",
+            std::process::id()
+        ));
+        let io = |action: &'static str| {
+            move |e: std::io::Error| ModelError::Io {
+                action,
+                kind: e.kind().to_string(),
+            }
+        };
+        let written = fs::File::create(&tmp)
+            .and_then(|mut f| f.write_all(text.as_bytes()).and_then(|()| f.sync_all()))
+            .map_err(io("written"));
+        let linked = written.and_then(|()| {
+            fs::hard_link(&tmp, &path).map_err(|e| {
+                if e.kind() == std::io::ErrorKind::AlreadyExists {
+                    ModelError::Exists
+                } else {
+                    io("written")(e)
+                }
+            })
+        });
+        let _ = fs::remove_file(&tmp);
+        linked.map(|()| path)
+    }
+
+    /// Loads `{dir}/{name}_v{version}.json`, or with `version` `None` (or `"latest"`) the
+    /// highest version by [`compare_versions`] — deterministic, unlike today's newest
+    /// file time. The file is checked whole: format and version, encoding and features,
+    /// k finite centroids of six features in risk order with their personas, and the
+    /// name and version inside matching the file name.
+    pub fn load(dir: &Path, name: &str, version: Option<&str>) -> Result<PersonaModel, ModelError> {
+        check_name(name)?;
+        let version = match version {
+            None | Some("latest") => latest_version(dir, name)?.ok_or(ModelError::NotFound)?,
+            Some(v) => {
+                check_version(v)?;
+                v.to_owned()
+            }
+        };
+        let path = dir.join(format!("{name}_v{version}.json"));
+        let mut text = String::new();
+        match fs::File::open(&path) {
+            Ok(f) => {
+                f.take(MAX_MODEL_FILE + 1)
+                    .read_to_string(&mut text)
+                    .map_err(|e| ModelError::Corrupt {
+                        rule: format!("not UTF-8 text ({})", e.kind()),
+                    })?;
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err(ModelError::NotFound),
+            Err(e) => {
+                return Err(ModelError::Io {
+                    action: "read",
+                    kind: e.kind().to_string(),
+                })
+            }
+        }
+        if text.len() as u64 > MAX_MODEL_FILE {
+            return Err(ModelError::Corrupt {
+                rule: "larger than 1 MiB".to_owned(),
+            });
+        }
+        let model = PersonaModel::from_json(&text)?;
+        if model.name.as_deref() != Some(name) || model.version.as_deref() != Some(version.as_str())
+        {
+            return Err(ModelError::Corrupt {
+                rule: "the name or version inside does not match the file name".to_owned(),
+            });
+        }
+        Ok(model)
+    }
+
+    /// Reads a model file's text (what [`PersonaModel::save`] writes), with every check
+    /// of [`PersonaModel::load`] except the file name.
+    pub fn from_json(text: &str) -> Result<PersonaModel, ModelError> {
+        let corrupt = |rule: &str| ModelError::Corrupt {
+            rule: rule.to_owned(),
+        };
+        if text.len() as u64 > MAX_MODEL_FILE {
+            return Err(corrupt("larger than 1 MiB"));
+        }
+        let value: serde_json::Value =
+            serde_json::from_str(text).map_err(|_| corrupt("not valid JSON"))?;
+        if value.get("format").and_then(|v| v.as_str()) != Some(FORMAT_NAME) {
+            return Err(corrupt("not a sparrow-core persona model"));
+        }
+        match value
+            .get("format_version")
+            .and_then(serde_json::Value::as_u64)
+        {
+            Some(MODEL_FORMAT_VERSION) => {}
+            Some(found) => {
+                return Err(ModelError::FormatVersion {
+                    found,
+                    supported: MODEL_FORMAT_VERSION,
+                })
+            }
+            None => return Err(corrupt("format_version is missing")),
+        }
+        let file: ModelFile = serde_json::from_value(value).map_err(|e| ModelError::Corrupt {
+            rule: format!(
+                "a field is missing or malformed at line {} column {}",
+                e.line(),
+                e.column()
+            ),
+        })?;
+        check_name(&file.name).map_err(|_| corrupt("the name is not allowed"))?;
+        check_version(&file.version).map_err(|_| corrupt("the version is not allowed"))?;
+        if file.encoding != ENCODING || file.features != FEATURES {
+            return Err(corrupt("unknown feature encoding"));
+        }
+        let k = file.centroids.len();
+        if k == 0 || k > MAX_K || file.personas.len() != k || file.training.k != k as u64 {
+            return Err(corrupt("k, centroids and personas do not agree"));
+        }
+        if file.centroids.iter().flatten().any(|v| !v.is_finite()) {
+            return Err(corrupt("a centroid is not finite"));
+        }
+        if file
+            .centroids
+            .windows(2)
+            .any(|w| matches!(w, [a, b] if risk(a) > risk(b)))
+        {
+            return Err(corrupt("centroids are not in risk order"));
+        }
+        if file
+            .personas
+            .iter()
+            .enumerate()
+            .any(|(r, p)| *p != persona_for_rank(r, k))
+        {
+            return Err(corrupt("personas do not follow the centroids' risk order"));
+        }
+        Ok(PersonaModel {
+            model_version: Arc::from(format!("{}_v{}", file.name, file.version)),
+            name: Some(file.name),
+            version: Some(file.version),
+            centroids: file.centroids,
+            personas: file.personas,
+            training: file.training,
+        })
+    }
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ModelFile {
+    format: String,
+    format_version: u64,
+    name: String,
+    version: String,
+    encoding: String,
+    features: Vec<String>,
+    centroids: Vec<[f64; 6]>,
+    personas: Vec<PersonaId>,
+    training: TrainingInfo,
+}
+
+fn check_name(name: &str) -> Result<(), ModelError> {
+    let ok = (1..=64).contains(&name.len())
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
+    ok.then_some(()).ok_or(ModelError::Name {
+        field: "name",
+        rule: "must be 1 to 64 of A-Z, a-z, 0-9, _ and -",
+    })
+}
+
+fn check_version(version: &str) -> Result<(), ModelError> {
+    let bytes = version.as_bytes();
+    let ok = (1..=64).contains(&bytes.len())
+        && bytes
+            .iter()
+            .all(|b| b.is_ascii_digit() || *b == b'.' || *b == b'_')
+        && bytes.first().is_some_and(u8::is_ascii_digit)
+        && bytes.last().is_some_and(u8::is_ascii_digit);
+    ok.then_some(()).ok_or(ModelError::Name {
+        field: "version",
+        rule: "must be 1 to 64 of digits, . and _, starting and ending with a digit",
+    })
+}
+
+/// Orders model versions: split at `.` and `_`, compare the parts as numbers, left to
+/// right; a version that is a prefix of another is older (`1.2` < `1.2.1` < `1.10`,
+/// `20261126_054500` < `20261126_060000`). Equal numbers with different spellings
+/// (`01` and `1`) fall back to comparing the text.
+pub fn compare_versions(a: &str, b: &str) -> Ordering {
+    let parts = |s: &str| -> Vec<(usize, String)> {
+        s.split(['.', '_'])
+            .map(|p| {
+                let t = p.trim_start_matches('0');
+                (t.len(), t.to_owned())
+            })
+            .collect()
+    };
+    parts(a).cmp(&parts(b)).then_with(|| a.cmp(b))
+}
+
+fn latest_version(dir: &Path, name: &str) -> Result<Option<String>, ModelError> {
+    let entries = fs::read_dir(dir).map_err(|e| {
+        if e.kind() == std::io::ErrorKind::NotFound {
+            ModelError::NotFound
+        } else {
+            ModelError::Io {
+                action: "listed",
+                kind: e.kind().to_string(),
+            }
+        }
+    })?;
+    let prefix = format!("{name}_v");
+    let mut best: Option<String> = None;
+    for entry in entries {
+        let entry = entry.map_err(|e| ModelError::Io {
+            action: "listed",
+            kind: e.kind().to_string(),
+        })?;
+        let file_name = entry.file_name();
+        let Some(file_name) = file_name.to_str() else {
+            continue;
+        };
+        let Some(version) = file_name
+            .strip_prefix(&prefix)
+            .and_then(|r| r.strip_suffix(".json"))
+        else {
+            continue;
+        };
+        if check_version(version).is_err() {
+            continue;
+        }
+        if best
+            .as_deref()
+            .is_none_or(|b| compare_versions(version, b) == Ordering::Greater)
+        {
+            best = Some(version.to_owned());
+        }
+    }
+    Ok(best)
+}
+
+/// A version string from a time: `YYYYMMDD_HHMMSS` in UTC (today's default version,
+/// domain.md §7). The caller passes the time (Unix seconds); nothing here reads the clock.
+pub fn version_from_unix(unix_seconds: i64) -> Result<String, ModelError> {
+    let t =
+        time::OffsetDateTime::from_unix_timestamp(unix_seconds).map_err(|_| ModelError::Name {
+            field: "version",
+            rule: "the time is outside the supported range",
+        })?;
+    if !(0..=9999).contains(&t.year()) {
+        return Err(ModelError::Name {
+            field: "version",
+            rule: "the time is outside the supported range",
+        });
+    }
+    Ok(format!(
+        "{:04}{:02}{:02}_{:02}{:02}{:02}",
+        t.year(),
+        u8::from(t.month()),
+        t.day(),
+        t.hour(),
+        t.minute(),
+        t.second()
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn versions_order() {
+        assert_eq!(compare_versions("1.2", "1.10"), Ordering::Less);
+        assert_eq!(compare_versions("1.2", "1.2.1"), Ordering::Less);
+        assert_eq!(
+            compare_versions("20261126_054500", "20261126_060000"),
+            Ordering::Less
+        );
+        assert_eq!(compare_versions("10", "9"), Ordering::Greater);
+        assert_eq!(compare_versions("01", "1"), Ordering::Less);
+        assert_eq!(version_from_unix(0).unwrap(), "19700101_000000");
+        assert_eq!(version_from_unix(1_795_671_900).unwrap(), "20261126_054500");
+        assert!(version_from_unix(i64::MAX).is_err());
+        assert!(check_version("1a").is_err());
+        assert!(check_version("_1").is_err());
+        assert!(check_name("a/b").is_err());
+        assert!(check_name("").is_err());
+    }
+}
