@@ -248,7 +248,6 @@ fn check_funds(profile: &RiskProfile, portfolio: &[Fund]) -> Result<(), RiskErro
 
 /// risk-v1 on funds that passed [`check_funds`].
 fn assess_checked(profile: &RiskProfile, portfolio: &[Fund]) -> RiskAssessment {
-    let persona = profile.persona;
     if portfolio.is_empty() {
         return RiskAssessment {
             risk_level: RiskLevel::Unknown,
@@ -261,7 +260,7 @@ fn assess_checked(profile: &RiskProfile, portfolio: &[Fund]) -> RiskAssessment {
             model_version: MODEL_VERSION,
         };
     }
-    let (max_eq, max_fund, max_vol, acceptable) = thresholds(persona);
+    let (max_eq, max_fund, max_vol, acceptable) = thresholds(profile.persona);
     let weights: Vec<i128> = portfolio
         .iter()
         .map(|f| to_scaled(f.weight, 12).unwrap_or(0))
@@ -272,10 +271,30 @@ fn assess_checked(profile: &RiskProfile, portfolio: &[Fund]) -> RiskAssessment {
         .filter(|(f, _)| f.category.as_deref().and_then(category_class) == Some(AssetClass::Equity))
         .map(|(_, w)| *w)
         .sum();
-    let mut factors: Vec<(RiskFactor, Option<String>)> = Vec::new();
-    let pct = |x: i128| div_half_even(x, W / 100); // a fraction in 10⁻¹² → whole percent
+    // domain.md §6's five factors, in its order.
+    let factors: Vec<Scored> = [
+        equity_concentration(equity, max_eq),
+        fund_concentration(portfolio, &weights, max_fund),
+        sector_concentration(portfolio, &weights),
+        volatility_risk(portfolio, &weights, max_vol),
+        horizon_mismatch(profile.horizon_years, equity),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    score(factors, profile.persona, acceptable)
+}
 
-    // 1. Equity concentration.
+/// A risk factor and the recommendation it brings, if any.
+type Scored = (RiskFactor, Option<String>);
+
+/// A fraction in 10⁻¹² as a whole percent, half-even.
+fn pct(x: i128) -> i128 {
+    div_half_even(x, W / 100)
+}
+
+/// 1. Equity concentration.
+fn equity_concentration(equity: i128, max_eq: i128) -> Option<Scored> {
     let m = max_eq * W / 100;
     if equity > m {
         let c = (W * 15 / 100 + equity - m).min(W * 45 / 100);
@@ -288,7 +307,7 @@ fn assess_checked(profile: &RiskProfile, portfolio: &[Fund]) -> RiskAssessment {
             "Consider adding {}% allocation to debt funds for stability",
             pct(equity - m)
         );
-        factors.push((
+        return Some((
             factor(
                 "Equity Concentration",
                 c,
@@ -301,7 +320,7 @@ fn assess_checked(profile: &RiskProfile, portfolio: &[Fund]) -> RiskAssessment {
             Some(rec),
         ));
     } else if equity * 10 > m * 8 {
-        factors.push((
+        return Some((
             factor(
                 "Equity Concentration",
                 W / 10,
@@ -311,8 +330,11 @@ fn assess_checked(profile: &RiskProfile, portfolio: &[Fund]) -> RiskAssessment {
             None,
         ));
     }
+    None
+}
 
-    // 2. Fund concentration: the first fund with the largest weight.
+/// 2. Fund concentration: the first fund with the largest weight.
+fn fund_concentration(portfolio: &[Fund], weights: &[i128], max_fund: i128) -> Option<Scored> {
     let mut largest: Option<(usize, i128)> = None;
     for (i, w) in weights.iter().enumerate() {
         if largest.is_none_or(|(_, best)| *w > best) {
@@ -333,7 +355,7 @@ fn assess_checked(profile: &RiskProfile, portfolio: &[Fund]) -> RiskAssessment {
                 .get(i)
                 .map(|f| f.scheme_name.chars().take(30).collect())
                 .unwrap_or_default();
-            factors.push((
+            return Some((
                 RiskFactor {
                     name: "Fund Concentration",
                     contribution: decimal(div_half_even(doubled, W / 50), 2),
@@ -347,10 +369,13 @@ fn assess_checked(profile: &RiskProfile, portfolio: &[Fund]) -> RiskAssessment {
             ));
         }
     }
+    None
+}
 
-    // 3. Sector concentration: category weights in first-seen order, first maximum wins.
+/// 3. Sector concentration: category weights in first-seen order, first maximum wins.
+fn sector_concentration(portfolio: &[Fund], weights: &[i128]) -> Option<Scored> {
     let mut sectors: Vec<(&str, i128)> = Vec::new();
-    for (f, w) in portfolio.iter().zip(&weights) {
+    for (f, w) in portfolio.iter().zip(weights) {
         let cat = f.category.as_deref().unwrap_or("Unknown");
         match sectors.iter_mut().find(|(c, _)| *c == cat) {
             Some((_, total)) => *total += *w,
@@ -365,7 +390,7 @@ fn assess_checked(profile: &RiskProfile, portfolio: &[Fund]) -> RiskAssessment {
     }
     if let Some((cat, c)) = top {
         if c > W / 2 {
-            factors.push((
+            return Some((
                 factor(
                     "Sector Concentration",
                     W / 4,
@@ -375,7 +400,7 @@ fn assess_checked(profile: &RiskProfile, portfolio: &[Fund]) -> RiskAssessment {
                 Some("Add funds from different sectors to improve diversification".to_owned()),
             ));
         } else if c > W * 35 / 100 {
-            factors.push((
+            return Some((
                 factor(
                     "Sector Concentration",
                     W / 10,
@@ -389,13 +414,16 @@ fn assess_checked(profile: &RiskProfile, portfolio: &[Fund]) -> RiskAssessment {
             ));
         }
     }
+    None
+}
 
-    // 4. Volatility: weight-averaged, skipped when the weights sum to zero.
+/// 4. Volatility: weight-averaged, skipped when the weights sum to zero.
+fn volatility_risk(portfolio: &[Fund], weights: &[i128], max_vol: i128) -> Option<Scored> {
     let total_weight: i128 = weights.iter().sum();
     if total_weight > 0 {
         let weighted: i128 = portfolio
             .iter()
-            .zip(&weights)
+            .zip(weights)
             .map(|(f, w)| w * to_scaled(f.volatility, 6).unwrap_or(15 * V))
             .sum();
         // vol = weighted / total_weight (in 10⁻⁶ %)
@@ -409,7 +437,7 @@ fn assess_checked(profile: &RiskProfile, portfolio: &[Fund]) -> RiskAssessment {
                 Severity::Moderate
             };
             let tenths = div_half_even(weighted * 10, den);
-            factors.push((
+            return Some((
                 RiskFactor {
                     name: "Volatility Risk",
                     contribution: decimal(hundredths, 2),
@@ -424,11 +452,13 @@ fn assess_checked(profile: &RiskProfile, portfolio: &[Fund]) -> RiskAssessment {
             ));
         }
     }
+    None
+}
 
-    // 5. Horizon mismatch.
-    let h = profile.horizon_years;
+/// 5. Horizon mismatch.
+fn horizon_mismatch(h: u8, equity: i128) -> Option<Scored> {
     if h <= 3 && equity > W * 2 / 5 {
-        factors.push((
+        return Some((
             factor(
                 "Horizon Mismatch",
                 W / 4,
@@ -443,7 +473,7 @@ fn assess_checked(profile: &RiskProfile, portfolio: &[Fund]) -> RiskAssessment {
             )),
         ));
     } else if h <= 5 && equity > W * 3 / 5 {
-        factors.push((
+        return Some((
             factor(
                 "Horizon Mismatch",
                 W * 15 / 100,
@@ -455,7 +485,13 @@ fn assess_checked(profile: &RiskProfile, portfolio: &[Fund]) -> RiskAssessment {
             )),
         ));
     }
+    None
+}
 
+/// The score (Σ contributions, capped at 100), its level, the recommendations (those of
+/// the high-severity factors, then the two general ones when fewer than two, at most
+/// five) and the persona alignment.
+fn score(factors: Vec<Scored>, persona: PersonaId, acceptable: i128) -> RiskAssessment {
     let points: i128 = factors
         .iter()
         .map(|(f, _)| to_scaled(f.contribution, 2).unwrap_or(0))
