@@ -76,6 +76,26 @@ pub fn split_amount(amount: Money, funds: &[FundSlot]) -> Result<Vec<FundAmount>
             max: MAX_FUNDS,
         });
     }
+    let slots = Slots::new(i128::from(amount.paise()), funds, checked_weights(funds)?)?;
+    slots.check_reachable()?;
+    let mut parts = slots.water_fill();
+    slots.hand_out_rest(&mut parts)?;
+    funds
+        .iter()
+        .zip(parts)
+        .map(|(f, p)| {
+            Ok(FundAmount {
+                id: f.id.clone(),
+                amount: Money::from_paise(i64::try_from(p).unwrap_or(i64::MAX))
+                    .map_err(|_| AllocationError::Overflow { field: "amount" })?,
+            })
+        })
+        .collect()
+}
+
+/// Phase 1: every fund well-formed (id, no duplicate, weight, minimum, multiple); its
+/// weight in 10⁻¹².
+fn checked_weights(funds: &[FundSlot]) -> Result<Vec<i128>, AllocationError> {
     let mut weights = Vec::with_capacity(funds.len());
     for (i, f) in funds.iter().enumerate() {
         if f.id.is_empty() || f.id.chars().count() > 100 {
@@ -111,142 +131,177 @@ pub fn split_amount(amount: Money, funds: &[FundSlot]) -> Result<Vec<FundAmount>
         }
         weights.push(w);
     }
-    let total_amount = i128::from(amount.paise());
-    let active: Vec<usize> = (0..funds.len())
-        .filter(|i| weights.get(*i).is_some_and(|w| *w > 0))
-        .collect();
-    if active.is_empty() {
-        return Err(AllocationError::ZeroWeights { field: "funds" });
-    }
-    let step = |i: usize| funds.get(i).map_or(1, |f| i128::from(f.multiple.paise()));
-    let weight = |i: usize| weights.get(i).copied().unwrap_or(0);
-    // Minimums rounded up to the fund's multiple.
-    let floor_min: Vec<i128> = (0..funds.len())
-        .map(|i| {
-            let q = step(i);
-            let m = funds.get(i).map_or(0, |f| i128::from(f.min_amount.paise()));
-            m.saturating_add(q - 1) / q * q
+    Ok(weights)
+}
+
+/// The funds of one split in paise: weights, multiples and minimums rounded up to the
+/// multiple, and which funds take part (weight above zero).
+struct Slots {
+    amount: i128,
+    active: Vec<usize>,
+    weights: Vec<i128>,
+    steps: Vec<i128>,
+    mins: Vec<i128>,
+}
+
+impl Slots {
+    fn new(amount: i128, funds: &[FundSlot], weights: Vec<i128>) -> Result<Slots, AllocationError> {
+        let active: Vec<usize> = (0..funds.len())
+            .filter(|i| weights.get(*i).is_some_and(|w| *w > 0))
+            .collect();
+        if active.is_empty() {
+            return Err(AllocationError::ZeroWeights { field: "funds" });
+        }
+        let steps: Vec<i128> = funds
+            .iter()
+            .map(|f| i128::from(f.multiple.paise()))
+            .collect();
+        // Minimums rounded up to the fund's multiple (multiples are positive: phase 1).
+        let mins = funds
+            .iter()
+            .zip(&steps)
+            .map(|(f, q)| i128::from(f.min_amount.paise()).saturating_add(q - 1) / q * q)
+            .collect();
+        Ok(Slots {
+            amount,
+            active,
+            weights,
+            steps,
+            mins,
         })
-        .collect();
-    let min_of = |i: usize| floor_min.get(i).copied().unwrap_or(0);
-    let needed: i128 = active.iter().map(|i| min_of(*i)).sum();
-    if needed > total_amount {
-        return Err(AllocationError::BelowMinimum {
-            funds: active.len(),
-            needed: paise_text(needed),
-            short: paise_text(needed - total_amount),
-        });
-    }
-    let common = active.iter().fold(0i128, |g, i| gcd(g, step(*i)));
-    if common > 1 && total_amount % common != 0 {
-        return Err(AllocationError::NotMultiple {
-            step: paise_text(common),
-        });
     }
 
-    // Water-filling: funds whose share falls below their minimum are pinned to it, and
-    // the amount left is shared by the others' weights, until no share falls short.
-    let mut pinned = vec![false; funds.len()];
-    let is_pinned = |pinned: &[bool], i: usize| pinned.get(i) == Some(&true);
-    let free_totals = |pinned: &[bool]| -> (i128, i128) {
-        let pinned_amount: i128 = active
-            .iter()
-            .filter(|i| is_pinned(pinned, **i))
-            .map(|i| min_of(*i))
-            .sum();
-        let free_weight: i128 = active
-            .iter()
-            .filter(|i| !is_pinned(pinned, **i))
-            .map(|i| weight(*i))
-            .sum();
-        (total_amount - pinned_amount, free_weight)
-    };
-    let (free_amount, free_weight) = loop {
-        let (free_amount, free_weight) = free_totals(&pinned);
-        let short: Vec<usize> = active
-            .iter()
-            .copied()
-            .filter(|i| {
-                !is_pinned(&pinned, *i)
-                    && free_amount.saturating_mul(weight(*i))
-                        < min_of(*i).saturating_mul(free_weight)
-            })
-            .collect();
-        if short.is_empty() {
-            break (free_amount, free_weight);
+    fn step(&self, i: usize) -> i128 {
+        self.steps.get(i).copied().unwrap_or(1)
+    }
+    fn weight(&self, i: usize) -> i128 {
+        self.weights.get(i).copied().unwrap_or(0)
+    }
+    fn min_of(&self, i: usize) -> i128 {
+        self.mins.get(i).copied().unwrap_or(0)
+    }
+
+    /// Phase 2: the minimums fit in the amount, and the amount is a multiple of the
+    /// funds' common step.
+    fn check_reachable(&self) -> Result<(), AllocationError> {
+        let needed: i128 = self.active.iter().map(|i| self.min_of(*i)).sum();
+        if needed > self.amount {
+            return Err(AllocationError::BelowMinimum {
+                funds: self.active.len(),
+                needed: paise_text(needed),
+                short: paise_text(needed - self.amount),
+            });
         }
-        for i in short {
-            if let Some(p) = pinned.get_mut(i) {
-                *p = true;
+        let common = self.active.iter().fold(0i128, |g, i| gcd(g, self.step(*i)));
+        if common > 1 && self.amount % common != 0 {
+            return Err(AllocationError::NotMultiple {
+                step: paise_text(common),
+            });
+        }
+        Ok(())
+    }
+
+    /// Phase 3, water-filling: funds whose share falls below their minimum are pinned
+    /// to it, and the amount left is shared by the others' weights, until no share falls
+    /// short; each free share is rounded down to its multiple.
+    fn water_fill(&self) -> Vec<i128> {
+        let mut pinned = vec![false; self.weights.len()];
+        let is_pinned = |pinned: &[bool], i: usize| pinned.get(i) == Some(&true);
+        let (free_amount, free_weight) = loop {
+            let pinned_amount: i128 = self
+                .active
+                .iter()
+                .filter(|i| is_pinned(&pinned, **i))
+                .map(|i| self.min_of(*i))
+                .sum();
+            let free_weight: i128 = self
+                .active
+                .iter()
+                .filter(|i| !is_pinned(&pinned, **i))
+                .map(|i| self.weight(*i))
+                .sum();
+            let free_amount = self.amount - pinned_amount;
+            let short: Vec<usize> = self
+                .active
+                .iter()
+                .copied()
+                .filter(|i| {
+                    !is_pinned(&pinned, *i)
+                        && free_amount.saturating_mul(self.weight(*i))
+                            < self.min_of(*i).saturating_mul(free_weight)
+                })
+                .collect();
+            if short.is_empty() {
+                break (free_amount, free_weight);
+            }
+            for i in short {
+                if let Some(p) = pinned.get_mut(i) {
+                    *p = true;
+                }
+            }
+        };
+        let mut parts = vec![0i128; self.weights.len()];
+        for &i in &self.active {
+            let part = if is_pinned(&pinned, i) {
+                self.min_of(i)
+            } else {
+                let q = self.step(i);
+                free_amount.saturating_mul(self.weight(i)) / free_weight.saturating_mul(q).max(1)
+                    * q
+            };
+            if let Some(p) = parts.get_mut(i) {
+                *p = part;
             }
         }
-    };
-    let mut parts = vec![0i128; funds.len()];
-    for &i in &active {
-        let part = if is_pinned(&pinned, i) {
-            min_of(i)
-        } else {
-            let q = step(i);
-            free_amount.saturating_mul(weight(i)) / free_weight.saturating_mul(q).max(1) * q
-        };
-        if let Some(p) = parts.get_mut(i) {
-            *p = part;
-        }
+        parts
     }
-    // Hand out what is left, to the fund furthest below its exact proportional share.
-    let all_weight: i128 = active.iter().map(|i| weight(*i)).sum();
-    // shortfall_i × all_weight = amount × wᵢ − partᵢ × all_weight
-    let mut shortfall: Vec<i128> = (0..funds.len())
-        .map(|i| {
-            total_amount.saturating_mul(weight(i)).saturating_sub(
-                parts
-                    .get(i)
-                    .copied()
-                    .unwrap_or(0)
-                    .saturating_mul(all_weight),
-            )
-        })
-        .collect();
-    let mut left = total_amount - parts.iter().sum::<i128>();
-    while left > 0 {
-        let best = active
+
+    /// Phase 4: what rounding left over goes, a multiple at a time, to the fund furthest
+    /// below its exact proportional share (ties to the earlier fund).
+    fn hand_out_rest(&self, parts: &mut [i128]) -> Result<(), AllocationError> {
+        let all_weight: i128 = self.active.iter().map(|i| self.weight(*i)).sum();
+        // shortfall_i × all_weight = amount × wᵢ − partᵢ × all_weight
+        let mut shortfall: Vec<i128> = parts
             .iter()
-            .copied()
-            .filter(|i| step(*i) <= left)
-            .max_by(|a, b| {
-                let sa = shortfall.get(*a).copied().unwrap_or(i128::MIN);
-                let sb = shortfall.get(*b).copied().unwrap_or(i128::MIN);
-                sa.cmp(&sb).then(b.cmp(a))
-            });
-        let Some(i) = best else {
-            return Err(AllocationError::Unreachable {
-                left: paise_text(left),
-            });
-        };
-        let q = step(i);
-        let s = shortfall.get(i).copied().unwrap_or(0);
-        let steps_owed = s / q.saturating_mul(all_weight).max(1);
-        let steps = steps_owed.clamp(1, left / q);
-        let add = steps * q;
-        if let Some(p) = parts.get_mut(i) {
-            *p += add;
-        }
-        if let Some(s) = shortfall.get_mut(i) {
-            *s = s.saturating_sub(add.saturating_mul(all_weight));
-        }
-        left -= add;
-    }
-    funds
-        .iter()
-        .zip(parts)
-        .map(|(f, p)| {
-            Ok(FundAmount {
-                id: f.id.clone(),
-                amount: Money::from_paise(i64::try_from(p).unwrap_or(i64::MAX))
-                    .map_err(|_| AllocationError::Overflow { field: "amount" })?,
+            .enumerate()
+            .map(|(i, p)| {
+                self.amount
+                    .saturating_mul(self.weight(i))
+                    .saturating_sub(p.saturating_mul(all_weight))
             })
-        })
-        .collect()
+            .collect();
+        let mut left = self.amount - parts.iter().sum::<i128>();
+        while left > 0 {
+            let best = self
+                .active
+                .iter()
+                .copied()
+                .filter(|i| self.step(*i) <= left)
+                .max_by(|a, b| {
+                    let sa = shortfall.get(*a).copied().unwrap_or(i128::MIN);
+                    let sb = shortfall.get(*b).copied().unwrap_or(i128::MIN);
+                    sa.cmp(&sb).then(b.cmp(a))
+                });
+            let Some(i) = best else {
+                return Err(AllocationError::Unreachable {
+                    left: paise_text(left),
+                });
+            };
+            let q = self.step(i);
+            let s = shortfall.get(i).copied().unwrap_or(0);
+            let steps_owed = s / q.saturating_mul(all_weight).max(1);
+            let steps = steps_owed.clamp(1, left / q);
+            let add = steps * q;
+            if let Some(p) = parts.get_mut(i) {
+                *p += add;
+            }
+            if let Some(s) = shortfall.get_mut(i) {
+                *s = s.saturating_sub(add.saturating_mul(all_weight));
+            }
+            left -= add;
+        }
+        Ok(())
+    }
 }
 
 fn gcd(a: i128, b: i128) -> i128 {
