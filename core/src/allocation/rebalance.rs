@@ -106,6 +106,56 @@ pub fn rebalance(
     target: &[(String, Percent)],
     options: RebalanceOptions,
 ) -> Result<RebalancePlan, AllocationError> {
+    check_inputs(holdings, target, &options)?;
+    let (ids, current, targets) = line_up(holdings, target);
+    let held: i128 = current.iter().sum();
+    let total_paise = held.saturating_add(i128::from(options.new_money.paise()));
+    let total = i64::try_from(total_paise)
+        .ok()
+        .and_then(|p| Money::from_paise(p).ok())
+        .ok_or(AllocationError::Overflow { field: "holdings" })?;
+    if total.is_zero() {
+        return Err(AllocationError::NothingToRebalance);
+    }
+    let band = i128::from(options.drift_band.minor());
+    let out_of_band = held > 0
+        && current.iter().zip(&targets).any(|(v, t)| {
+            // |v/held×100 − t| > band, in hundredths: |v×10⁴ − t×held| > band×held
+            (v * 10_000 - i128::from(*t) * held).abs() > band * held
+        });
+    let weights: Vec<Decimal> = targets.iter().map(|t| Decimal::new(*t, 2)).collect();
+    let desired: Vec<i128> = allocate(total, &weights)
+        .map_err(|_| AllocationError::Overflow { field: "holdings" })?
+        .into_iter()
+        .map(|m| i128::from(m.paise()))
+        .collect();
+    let new_money = i128::from(options.new_money.paise());
+    let after: Vec<i128> = if options.buy_only && new_money > 0 {
+        let buys = buy_only(&desired, &current, &weights, options.new_money)?;
+        current.iter().zip(buys).map(|(v, b)| v + b).collect()
+    } else if !options.buy_only && (out_of_band || new_money > 0) {
+        desired
+    } else {
+        current.clone()
+    };
+    let (trades, positions) = trades_between(&ids, &current, &after)?;
+    Ok(RebalancePlan {
+        trades,
+        after: positions,
+        total,
+        out_of_band,
+        max_drift_before: max_drift(&current, &targets),
+        max_drift_after: max_drift(&after, &targets),
+    })
+}
+
+/// Phase 1: bounded, unique ids, no negative value or new money, targets summing to
+/// exactly 100.00 %.
+fn check_inputs(
+    holdings: &[Position],
+    target: &[(String, Percent)],
+    options: &RebalanceOptions,
+) -> Result<(), AllocationError> {
     if holdings.len().saturating_add(target.len()) > MAX_FUNDS {
         return Err(AllocationError::TooMany {
             field: "holdings",
@@ -138,6 +188,15 @@ pub fn rebalance(
             actual: super::hundredths_text(target_sum),
         });
     }
+    Ok(())
+}
+
+/// Phase 2: the funds (holdings in order, then target funds not held) with their
+/// current values in paise and target percents in hundredths.
+fn line_up<'a>(
+    holdings: &'a [Position],
+    target: &'a [(String, Percent)],
+) -> (Vec<&'a str>, Vec<i128>, Vec<i64>) {
     // The funds: holdings in order, then target funds not held.
     let mut ids: Vec<&str> = holdings.iter().map(|p| p.id.as_str()).collect();
     for (id, _) in target {
@@ -159,71 +218,58 @@ pub fn rebalance(
     };
     let current: Vec<i128> = ids.iter().map(|id| value_of(id)).collect();
     let targets: Vec<i64> = ids.iter().map(|id| target_of(id)).collect();
-    let held: i128 = current.iter().sum();
-    let total_paise = held.saturating_add(i128::from(options.new_money.paise()));
-    let total = i64::try_from(total_paise)
-        .ok()
-        .and_then(|p| Money::from_paise(p).ok())
-        .ok_or(AllocationError::Overflow { field: "holdings" })?;
-    if total.is_zero() {
-        return Err(AllocationError::NothingToRebalance);
-    }
-    let band = i128::from(options.drift_band.minor());
-    let out_of_band = held > 0
-        && current.iter().zip(&targets).any(|(v, t)| {
-            // |v/held×100 − t| > band, in hundredths: |v×10⁴ − t×held| > band×held
-            (v * 10_000 - i128::from(*t) * held).abs() > band * held
-        });
-    let weights: Vec<Decimal> = targets.iter().map(|t| Decimal::new(*t, 2)).collect();
-    let desired: Vec<i128> = allocate(total, &weights)
-        .map_err(|_| AllocationError::Overflow { field: "holdings" })?
-        .into_iter()
-        .map(|m| i128::from(m.paise()))
+    (ids, current, targets)
+}
+
+/// Buy-only with new money: each fund's purchase in paise — first what brings it up to
+/// its desired value; if the money covers every deficit, the rest is spread by the target
+/// weights, otherwise the money is shared by the deficits.
+fn buy_only(
+    desired: &[i128],
+    current: &[i128],
+    weights: &[Decimal],
+    new_money: Money,
+) -> Result<Vec<i128>, AllocationError> {
+    let deficits: Vec<i128> = desired
+        .iter()
+        .zip(current)
+        .map(|(d, v)| (d - v).max(0))
         .collect();
-
-    let new_money = i128::from(options.new_money.paise());
-    let after: Vec<i128> = if options.buy_only {
-        if new_money == 0 {
-            current.clone()
-        } else {
-            let deficits: Vec<i128> = desired
-                .iter()
-                .zip(&current)
-                .map(|(d, v)| (d - v).max(0))
-                .collect();
-            let short: i128 = deficits.iter().sum();
-            let buys: Vec<i128> = if short <= new_money {
-                let rest = Money::from_paise(i64::try_from(new_money - short).unwrap_or(0))
-                    .map_err(|_| AllocationError::Overflow { field: "new_money" })?;
-                let extra = allocate(rest, &weights)
-                    .map_err(|_| AllocationError::Overflow { field: "new_money" })?;
-                deficits
-                    .iter()
-                    .zip(extra)
-                    .map(|(d, e)| d + i128::from(e.paise()))
-                    .collect()
-            } else {
-                let dw: Vec<Decimal> = deficits
-                    .iter()
-                    .map(|d| Decimal::new(i64::try_from(*d).unwrap_or(0), 2))
-                    .collect();
-                allocate(options.new_money, &dw)
-                    .map_err(|_| AllocationError::Overflow { field: "new_money" })?
-                    .into_iter()
-                    .map(|m| i128::from(m.paise()))
-                    .collect()
-            };
-            current.iter().zip(buys).map(|(v, b)| v + b).collect()
-        }
-    } else if out_of_band || new_money > 0 {
-        desired.clone()
+    let short: i128 = deficits.iter().sum();
+    let money = i128::from(new_money.paise());
+    Ok(if short <= money {
+        let rest = Money::from_paise(i64::try_from(money - short).unwrap_or(0))
+            .map_err(|_| AllocationError::Overflow { field: "new_money" })?;
+        let extra = allocate(rest, weights)
+            .map_err(|_| AllocationError::Overflow { field: "new_money" })?;
+        deficits
+            .iter()
+            .zip(extra)
+            .map(|(d, e)| d + i128::from(e.paise()))
+            .collect()
     } else {
-        current.clone()
-    };
+        let dw: Vec<Decimal> = deficits
+            .iter()
+            .map(|d| Decimal::new(i64::try_from(*d).unwrap_or(0), 2))
+            .collect();
+        allocate(new_money, &dw)
+            .map_err(|_| AllocationError::Overflow { field: "new_money" })?
+            .into_iter()
+            .map(|m| i128::from(m.paise()))
+            .collect()
+    })
+}
 
+/// Phase 3: the trades from the current to the new values (buys and sells in fund
+/// order) and the positions after them.
+fn trades_between(
+    ids: &[&str],
+    current: &[i128],
+    after: &[i128],
+) -> Result<(Vec<Trade>, Vec<Position>), AllocationError> {
     let mut trades = Vec::new();
     let mut positions = Vec::with_capacity(ids.len());
-    for ((id, before), now) in ids.iter().zip(&current).zip(&after) {
+    for ((id, before), now) in ids.iter().zip(current).zip(after) {
         let delta = now - before;
         let amount = |p: i128| {
             Money::from_paise(i64::try_from(p).unwrap_or(i64::MAX))
@@ -245,14 +291,7 @@ pub fn rebalance(
             value: amount(*now)?,
         });
     }
-    Ok(RebalancePlan {
-        trades,
-        after: positions,
-        total,
-        out_of_band,
-        max_drift_before: max_drift(&current, &targets),
-        max_drift_after: max_drift(&after, &targets),
-    })
+    Ok((trades, positions))
 }
 
 /// The largest |value share − target| in percentage points, 2 decimals half-even.
