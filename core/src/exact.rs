@@ -213,9 +213,12 @@ mod tests {
             Some(Decimal::new(1, 1))
         );
         assert_eq!(
-            json_decimal(&serde_json::json!(" 2.50 ")),
+            json_decimal(&serde_json::json!("2.50")),
             Some(Decimal::new(250, 2))
         );
+        // One grammar (money::decimal_text): no surrounding spaces, no exponent in a string.
+        assert_eq!(json_decimal(&serde_json::json!(" 2.50 ")), None);
+        assert_eq!(json_decimal(&serde_json::json!("2.5e1")), None);
         assert_eq!(json_decimal(&serde_json::json!(true)), None);
     }
 

@@ -6,17 +6,19 @@
 //!
 //! Two forms, both read exactly (never through a binary float) and never rounded:
 //!
-//! - **Decimal text** ([`parse_decimal_text`]) — what a person or a client writes as a
-//!   string: `[+-]digits[.digits]`, e.g. `"12.50"`, `"-0.00"`, `"+5"`. Surrounding ASCII
-//!   whitespace is ignored. No exponent, no grouping, no currency, no `.5` or `5.`;
-//!   `NaN`, `inf` and `Infinity` are syntax errors.
+//! - **Decimal text** ([`parse_decimal_text`]) — a decimal as a client sends it in a
+//!   string: `-?digits[.digits]`, e.g. `"12.50"`, `"-0.00"`, `"007"`. Nothing else: no
+//!   surrounding whitespace, no `+`, no exponent, no grouping, no currency, no `.5` or
+//!   `5.`; `NaN`, `inf` and `Infinity` are syntax errors. (Text people type, with
+//!   grouping, currency marks and lakh/crore, is [`parse_money`](super::parse_money)'s.)
 //! - **Number literal** ([`parse_number_literal`]) — a JSON number or a platform
 //!   decimal's text, which may use an exponent: decimal text plus `[eE][+-]digits`
 //!   (`"1E+3"`, `"2.5e-7"`). The value is `digits × 10^exponent` exactly.
 //!
 //! Both refuse text longer than [`MAX_DECIMAL_TEXT_LEN`] bytes before reading it, and a
 //! value whose digits do not fit `Decimal` (about 28 significant digits, scale ≤ 28).
-//! The quantity types then apply their own scale and range ([`Money::try_from_decimal`]).
+//! The quantity types then apply their own scale and range ([`Money::try_from_decimal`]);
+//! their `FromStr` and serde read decimal text through the same grammar.
 //!
 //! [`Money::try_from_decimal`]: crate::money::Money::try_from_decimal
 
@@ -24,29 +26,22 @@ use rust_decimal::Decimal;
 
 use super::MoneyError;
 
-/// The longest decimal text read (bytes, after trimming); longer text is refused unread.
+/// The longest decimal text read (bytes); longer text is refused unread.
 pub const MAX_DECIMAL_TEXT_LEN: usize = 64;
 
 /// The largest scale a `Decimal` holds.
 const MAX_SCALE: i64 = 28;
 
-const PLAIN_RULE: &str = "a plain decimal such as \"12.50\" (digits with an optional sign and fraction; no exponent, grouping or currency)";
-const LITERAL_RULE: &str =
-    "a decimal number such as \"12.50\" or \"1.25E+3\" (NaN and infinities are refused)";
-
 /// Reads decimal text (`[+-]digits[.digits]`), exactly.
 ///
 /// ```
 /// use sparrow_core::money::decimal_text::parse_decimal_text;
-/// assert_eq!(parse_decimal_text(" 12.50 ", "amount").unwrap().to_string(), "12.50");
+/// assert_eq!(parse_decimal_text("12.50", "amount").unwrap().to_string(), "12.50");
+/// assert_eq!(parse_decimal_text(" 12.50", "amount").unwrap_err().code(), "money_syntax");
 /// assert_eq!(parse_decimal_text("1e3", "amount").unwrap_err().code(), "money_syntax");
 /// ```
 pub fn parse_decimal_text(text: &str, field: &'static str) -> Result<Decimal, MoneyError> {
-    let t = bounded(text, field)?;
-    let parts = split(t, false).ok_or(MoneyError::Syntax {
-        field,
-        rule: PLAIN_RULE,
-    })?;
+    let parts = split(bounded(text, field)?, false, field)?;
     build(parts, field)
 }
 
@@ -59,32 +54,21 @@ pub fn parse_decimal_text(text: &str, field: &'static str) -> Result<Decimal, Mo
 /// assert_eq!(parse_number_literal("NaN", "amount").unwrap_err().code(), "money_syntax");
 /// ```
 pub fn parse_number_literal(text: &str, field: &'static str) -> Result<Decimal, MoneyError> {
-    let t = bounded(text, field)?;
-    let parts = split(t, true).ok_or(MoneyError::Syntax {
-        field,
-        rule: LITERAL_RULE,
-    })?;
+    let parts = split(bounded(text, field)?, true, field)?;
     build(parts, field)
 }
 
 fn bounded<'a>(text: &'a str, field: &'static str) -> Result<&'a str, MoneyError> {
-    if text.len() > MAX_DECIMAL_TEXT_LEN.saturating_mul(4) {
-        return Err(MoneyError::TooLong {
-            field,
-            max: MAX_DECIMAL_TEXT_LEN,
-        });
-    }
-    let t = text.trim_matches(|c: char| c.is_ascii_whitespace());
-    if t.is_empty() {
+    if text.is_empty() {
         return Err(MoneyError::Empty { field });
     }
-    if t.len() > MAX_DECIMAL_TEXT_LEN {
+    if text.len() > MAX_DECIMAL_TEXT_LEN {
         return Err(MoneyError::TooLong {
             field,
             max: MAX_DECIMAL_TEXT_LEN,
         });
     }
-    Ok(t)
+    Ok(text)
 }
 
 struct Parts<'a> {
@@ -98,38 +82,70 @@ fn all_digits(s: &str) -> bool {
     !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
 }
 
-fn split(t: &str, exponent_allowed: bool) -> Option<Parts<'_>> {
-    let (negative, rest) = match t.as_bytes().first()? {
-        b'-' => (true, t.get(1..)?),
-        b'+' => (false, t.get(1..)?),
-        _ => (false, t),
+/// Why a character breaks the grammar, in words.
+fn rule_for(bad: u8, exponent_allowed: bool) -> &'static str {
+    match bad {
+        b'e' | b'E' if !exponent_allowed => "exponents are not allowed; write the number in full",
+        b'+' | b'-' => "only one leading minus sign is allowed",
+        b',' | b'_' | b' ' => "plain decimals take no digit grouping or spaces",
+        b'n' | b'N' | b'i' | b'I' => "NaN and infinities are not numbers here",
+        _ => "expected a plain decimal such as 1234.50",
+    }
+}
+
+fn split<'a>(
+    t: &'a str,
+    exponent_allowed: bool,
+    field: &'static str,
+) -> Result<Parts<'a>, MoneyError> {
+    let syntax = |rule| MoneyError::Syntax { field, rule };
+    let (negative, rest) = match t.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, t),
     };
     let (number, exponent) = match rest.find(['e', 'E']) {
         Some(i) if exponent_allowed => {
-            let exp_text = rest.get(i.checked_add(1)?..)?;
+            let exp_text = rest.get(i.saturating_add(1)..).unwrap_or_default();
             let digits = exp_text.strip_prefix(['+', '-']).unwrap_or(exp_text);
             // Exponents past a few digits can only overflow; refuse them unread.
             if !all_digits(digits) || digits.len() > 4 {
-                return None;
+                return Err(syntax(
+                    "an exponent is a sign and at most four digits, as in 1.5E+3",
+                ));
             }
-            (rest.get(..i)?, exp_text.parse::<i64>().ok()?)
+            let exponent = exp_text.parse::<i64>().map_err(|_| {
+                syntax("an exponent is a sign and at most four digits, as in 1.5E+3")
+            })?;
+            (rest.get(..i).unwrap_or_default(), exponent)
         }
-        Some(_) => return None,
-        None => (rest, 0),
+        _ => (rest, 0),
     };
-    let (int, frac) = match number.split_once('.') {
-        Some((i, f)) => (i, f),
-        None => (number, ""),
-    };
-    if !all_digits(int) || (number.contains('.') && !all_digits(frac)) {
-        return None;
+    if let Some(&bad) = number
+        .as_bytes()
+        .iter()
+        .find(|b| !b.is_ascii_digit() && **b != b'.')
+    {
+        return Err(syntax(rule_for(bad, exponent_allowed)));
     }
-    Some(Parts {
-        negative,
-        int,
-        frac,
-        exponent,
-    })
+    let (int, frac) = match number.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (number, None),
+    };
+    if int.is_empty() {
+        return Err(syntax(
+            "expected digits before the decimal point, as in 1234.50",
+        ));
+    }
+    match frac {
+        Some(f) if f.contains('.') => Err(syntax("only one decimal point is allowed")),
+        Some("") => Err(syntax("expected digits after the decimal point")),
+        _ => Ok(Parts {
+            negative,
+            int,
+            frac: frac.unwrap_or_default(),
+            exponent,
+        }),
+    }
 }
 
 fn build(p: Parts<'_>, field: &'static str) -> Result<Decimal, MoneyError> {
@@ -197,18 +213,16 @@ mod tests {
     #[test]
     fn plain_text() {
         assert_eq!(plain("12.50"), Ok("12.50".into()));
-        assert_eq!(plain("  7 "), Ok("7".into()));
-        assert_eq!(plain("+5"), Ok("5".into()));
+        assert_eq!(plain("7"), Ok("7".into()));
         assert_eq!(plain("-0.00"), Ok("-0.00".into()));
         assert_eq!(plain("007.10"), Ok("7.10".into()));
         for bad in [
             "1e3", ".5", "5.", "1,000", "₹5", "NaN", "inf", "-", "+", "1.2.3", "--1", "0x10",
-            "1_000", "١٢",
+            "1_000", "١٢", " 7", "7 ", "+5", "\u{a0}5", "   ",
         ] {
             assert_eq!(plain(bad), Err("money_syntax"), "{bad}");
         }
         assert_eq!(plain(""), Err("money_empty"));
-        assert_eq!(plain("   "), Err("money_empty"));
         assert_eq!(plain(&"1".repeat(65)), Err("money_too_long"));
         assert_eq!(plain(&"1".repeat(10_000)), Err("money_too_long"));
         assert_eq!(plain(&"9".repeat(30)), Err("money_overflow"));

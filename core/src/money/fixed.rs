@@ -14,9 +14,6 @@ use rust_decimal::{Decimal, RoundingStrategy};
 
 use super::MoneyError;
 
-/// Largest accepted length of a plain decimal literal, in bytes.
-pub(crate) const MAX_LITERAL_LEN: usize = 64;
-
 /// `10^n` for the scales used here (0–4).
 pub(crate) const fn pow10(n: u32) -> i64 {
     match n {
@@ -74,90 +71,28 @@ pub(crate) fn fmt_u64(buf: &mut DigitBuf, mut v: u64) -> &str {
     std::str::from_utf8(buf.get(pos..).unwrap_or_default()).unwrap_or_default()
 }
 
-/// Parses a plain decimal literal (`-?digits(.digits)?`) into a count of `10^-scale` steps.
+/// Parses decimal text (`-?digits(.digits)?`, the crate's one grammar:
+/// [`decimal_text`](super::decimal_text)) into a count of `10^-scale` steps.
 ///
 /// The literal may carry at most `scale` decimals (api.md: a number is accepted only if
 /// its literal has no more decimals than the type's scale). No exponent, no `+`, no
 /// grouping; that grammar belongs to [`parse_money`](super::parse_money).
 pub(crate) fn parse_plain(text: &str, scale: u32, field: &'static str) -> Result<i64, MoneyError> {
-    if text.len() > MAX_LITERAL_LEN {
-        return Err(MoneyError::TooLong {
-            field,
-            max: MAX_LITERAL_LEN,
-        });
-    }
-    if text.is_empty() {
-        return Err(MoneyError::Empty { field });
-    }
-    let bytes = text.as_bytes();
-    let (negative, rest) = match bytes.split_first() {
-        Some((b'-', rest)) => (true, rest),
-        _ => (false, bytes),
-    };
-    let syntax = |rule| MoneyError::Syntax { field, rule };
-    let (whole, frac) = match rest.iter().position(|&b| b == b'.') {
-        Some(dot) => (
-            rest.get(..dot).unwrap_or_default(),
-            Some(rest.get(dot.saturating_add(1)..).unwrap_or_default()),
-        ),
-        None => (rest, None),
-    };
-    if whole.is_empty() {
-        return Err(syntax(
-            "expected digits before the decimal point, as in 1234.50",
-        ));
-    }
-    for part in std::iter::once(whole).chain(frac) {
-        if let Some(&bad) = part.iter().find(|b| !b.is_ascii_digit()) {
-            return Err(syntax(match bad {
-                b'e' | b'E' => "exponents are not allowed; write the number in full",
-                b'+' | b'-' => "only one leading minus sign is allowed",
-                b',' | b'_' | b' ' => "plain decimals take no digit grouping",
-                _ => "expected a plain decimal such as 1234.50",
-            }));
-        }
-    }
-    let frac = frac.unwrap_or_default();
-    if frac.is_empty() && rest.last() == Some(&b'.') {
-        return Err(syntax("expected digits after the decimal point"));
-    }
-    if frac.len() > scale as usize {
+    let d = super::decimal_text::parse_decimal_text(text, field)?;
+    if d.scale() > scale {
         return Err(MoneyError::Precision { field, scale });
     }
-    let whole = trim_leading_zeros(whole);
-    // 18 digits always fit an i64 once scaled by at most 10^4.
-    if whole.len() > 14 {
-        return Err(MoneyError::Overflow {
-            field,
-            op: "parsing",
-        });
-    }
-    let overflow = || MoneyError::Overflow {
+    let overflow = MoneyError::Overflow {
         field,
         op: "parsing",
     };
-    let mut minor: i64 = 0;
-    for &d in whole.iter().chain(frac) {
-        minor = minor
-            .checked_mul(10)
-            .and_then(|m| m.checked_add(i64::from(d & 0x0f)))
-            .ok_or_else(overflow)?;
-    }
-    for _ in frac.len()..scale as usize {
-        minor = minor.checked_mul(10).ok_or_else(overflow)?;
-    }
-    if negative {
-        minor = minor.checked_neg().ok_or_else(overflow)?;
-    }
-    Ok(minor)
-}
-
-pub(crate) fn trim_leading_zeros(digits: &[u8]) -> &[u8] {
-    let first = digits
-        .iter()
-        .position(|&d| d != b'0')
-        .unwrap_or(digits.len().saturating_sub(1));
-    digits.get(first..).unwrap_or_default()
+    let factor = 10i128
+        .checked_pow(scale.saturating_sub(d.scale()))
+        .ok_or(overflow.clone())?;
+    d.mantissa()
+        .checked_mul(factor)
+        .and_then(|m| i64::try_from(m).ok())
+        .ok_or(overflow)
 }
 
 macro_rules! fixed_quantity {
