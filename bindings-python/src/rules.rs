@@ -639,31 +639,28 @@ impl PersonaModel {
 pub(crate) fn train_personas(
     py: Python<'_>,
     profiles: &Bound<'_, PyAny>,
-    k: Option<usize>,
+    k: Option<u64>,
     seed: Option<u64>,
     on_progress: Option<Py<PyAny>>,
     max_iterations: Option<u32>,
     tolerance: Option<f64>,
     mode: Option<&str>,
     algorithm: Option<&str>,
-    batch_size: Option<usize>,
+    batch_size: Option<u64>,
 ) -> PyResult<PersonaModel> {
-    // Every omitted option is the core's default.
-    let defaults = contract::default_train_options();
-    let algorithm = match algorithm {
-        None => contract::DEFAULT_ALGORITHM,
-        Some(a) => a.parse::<contract::AlgorithmName>().or_raise(py)?,
-    }
-    .with_batch_size(batch_size.unwrap_or(contract::DEFAULT_BATCH_SIZE));
     let ps = profiles_arg(profiles, mode_arg(py, mode)?)?;
-    let options = TrainOptions {
-        k: k.unwrap_or(defaults.k),
-        seed: seed.unwrap_or(defaults.seed),
-        max_iterations: max_iterations.unwrap_or(defaults.max_iterations),
-        tolerance: tolerance.unwrap_or(defaults.tolerance),
-        init: None,
-        algorithm,
-    };
+    // Every omitted option is the core's default (contract::TrainOptionsRecord).
+    let options = TrainOptions::from(&contract::TrainOptionsRecord {
+        k,
+        seed,
+        max_iterations,
+        tolerance,
+        algorithm: algorithm
+            .map(|a| a.parse::<contract::AlgorithmName>())
+            .transpose()
+            .or_raise(py)?,
+        batch_size,
+    });
     let (result, callback_error) = py.detach(move || {
         let mut first_error: Option<PyErr> = None;
         let result = match on_progress {

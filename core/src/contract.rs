@@ -43,3 +43,4 @@ pub use crate::jwt::{Claims, TokenSubject};
 pub use crate::money::decimal_text::{parse_decimal_text, parse_number_literal};
 pub use crate::password::Verification;
 pub use crate::persona::TrainingInfo;
+pub use crate::risk::{Fund, RiskProfile};

@@ -104,6 +104,66 @@ impl From<&Profile> for ProfileRecord {
     }
 }
 
+/// `validate_profile`'s input as a typed record, for bindings without a JSON-like value
+/// (Swift, Kotlin): every field optional and unchecked here — `validate_profile_input`
+/// applies exactly the rules of `validate_profile` to it. Spellings (`"Aggressive"`) are
+/// checked there too, so a typo is a `profile_not_one_of` like any other.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+pub struct ProfileInput {
+    /// Age in years.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub age: Option<i64>,
+    /// Horizon in years.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub horizon_years: Option<i64>,
+    /// `Conservative`, `Moderate` or `Aggressive`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub risk_tolerance: Option<String>,
+    /// `Low`, `Medium` or `High`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub volatility: Option<String>,
+    /// `Low`, `Medium` or `High`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub liquidity: Option<String>,
+    /// `Beginner`, `Intermediate` or `Advanced`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub knowledge: Option<String>,
+    /// The goal.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub goal: Option<String>,
+    /// The target amount in rupees.
+    #[serde(skip_serializing_if = "Option::is_none", with = "tag::money_option")]
+    pub target_amount: Option<Decimal>,
+    /// The target year.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub target_year: Option<i64>,
+    /// The monthly SIP in rupees.
+    #[serde(skip_serializing_if = "Option::is_none", with = "tag::money_option")]
+    pub monthly_sip: Option<Decimal>,
+    /// The lump sum in rupees.
+    #[serde(skip_serializing_if = "Option::is_none", with = "tag::money_option")]
+    pub lump_sum: Option<Decimal>,
+}
+
+impl ProfileInput {
+    /// The JSON object `validate_profile` reads (absent fields left out; amounts as
+    /// decimal strings).
+    pub fn to_json(&self) -> serde_json::Value {
+        // Strings, integers and decimal text cannot fail to serialise; were it to, the
+        // `null` would be refused by `validate_profile` as `profile_not_object`.
+        serde_json::to_value(self).unwrap_or_default()
+    }
+}
+
+/// `validate_profile` over a typed input record.
+pub fn validate_profile_input(
+    input: &ProfileInput,
+    mode: crate::profile::ValidationMode,
+) -> Result<ProfileRecord, Error> {
+    let p = crate::profile::validate_profile(&input.to_json(), mode)?;
+    Ok(ProfileRecord::from(&p))
+}
+
 // ---------------------------------------------------------------- auth
 
 /// One problem of `check_env`: `{variable, code, message}`.
@@ -575,7 +635,58 @@ impl From<&RiskAssessment> for RiskAssessmentRecord {
     }
 }
 
+/// `assess_risk(profile, funds)` over records ([`RiskProfile`](crate::risk::RiskProfile)
+/// and [`Fund`](crate::risk::Fund) are already owned, all-public data).
+pub fn assess_risk(
+    profile: &crate::risk::RiskProfile,
+    funds: &[crate::risk::Fund],
+) -> Result<RiskAssessmentRecord, Error> {
+    Ok(RiskAssessmentRecord::from(&crate::risk::assess_risk(
+        profile, funds,
+    )?))
+}
+
 // ---------------------------------------------------------------- persona
+
+/// `train_personas` options; `None` takes the core's default
+/// ([`default_train_options`](super::default_train_options),
+/// [`DEFAULT_ALGORITHM`](super::DEFAULT_ALGORITHM),
+/// [`DEFAULT_BATCH_SIZE`](super::DEFAULT_BATCH_SIZE)).
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct TrainOptionsRecord {
+    /// Number of clusters.
+    pub k: Option<u64>,
+    /// The k-means++ seed.
+    pub seed: Option<u64>,
+    /// Most steps (passes for mini-batch).
+    pub max_iterations: Option<u32>,
+    /// The convergence tolerance (scikit-learn's criterion).
+    pub tolerance: Option<f64>,
+    /// `lloyd` or `minibatch`.
+    pub algorithm: Option<super::AlgorithmName>,
+    /// Profiles per mini-batch.
+    pub batch_size: Option<u64>,
+}
+
+impl From<&TrainOptionsRecord> for crate::persona::TrainOptions {
+    /// Fills what is absent with the core's defaults. A `k` or batch size beyond the
+    /// platform's `usize` becomes `usize::MAX`, which training refuses with its code.
+    fn from(r: &TrainOptionsRecord) -> Self {
+        let d = super::default_train_options();
+        let size = |v: u64| usize::try_from(v).unwrap_or(usize::MAX);
+        crate::persona::TrainOptions {
+            k: r.k.map_or(d.k, size),
+            seed: r.seed.unwrap_or(d.seed),
+            max_iterations: r.max_iterations.unwrap_or(d.max_iterations),
+            tolerance: r.tolerance.unwrap_or(d.tolerance),
+            init: None,
+            algorithm: r
+                .algorithm
+                .unwrap_or(super::DEFAULT_ALGORITHM)
+                .with_batch_size(r.batch_size.map_or(super::DEFAULT_BATCH_SIZE, size)),
+        }
+    }
+}
 
 /// A persona of the catalogue as today's JSON shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -812,6 +923,45 @@ mod tests {
             serde_json::to_value(RiskAssessmentRecord::from(&r)).unwrap(),
             serde_json::to_value(&r).unwrap()
         );
+    }
+
+    #[test]
+    fn typed_inputs_take_the_same_rules_and_defaults() {
+        let input = ProfileInput {
+            age: Some(34),
+            horizon_years: Some(12),
+            risk_tolerance: Some("Aggressive".into()),
+            monthly_sip: Some(Decimal::new(2_500_050, 2)),
+            ..ProfileInput::default()
+        };
+        let json = input.to_json();
+        assert_eq!(json["monthly_sip"], "25000.50");
+        let strict = crate::profile::ValidationMode::Strict;
+        assert_eq!(
+            validate_profile_input(&input, strict).unwrap(),
+            ProfileRecord::from(&crate::profile::validate_profile(&json, strict).unwrap())
+        );
+        let typo = ProfileInput {
+            risk_tolerance: Some("aggressive".into()),
+            ..input
+        };
+        let e = validate_profile_input(&typo, strict).unwrap_err();
+        assert_eq!(e.field_errors()[0].code, "profile_not_one_of");
+
+        let o = crate::persona::TrainOptions::from(&TrainOptionsRecord::default());
+        assert_eq!(o, super::super::default_train_options());
+        let mb = crate::persona::TrainOptions::from(&TrainOptionsRecord {
+            algorithm: Some(super::super::AlgorithmName::MiniBatch),
+            k: Some(u64::MAX),
+            ..TrainOptionsRecord::default()
+        });
+        assert_eq!(
+            mb.algorithm,
+            crate::persona::TrainAlgorithm::MiniBatch {
+                batch_size: super::super::DEFAULT_BATCH_SIZE
+            }
+        );
+        assert_eq!(mb.k, usize::MAX);
     }
 
     #[test]
