@@ -565,10 +565,14 @@ fn compat_amount(text: &str) -> Result<Money, MoneyError> {
         Some(rest) => ("-", rest),
         None => ("", mantissa),
     };
-    let lead = if digits.starts_with('.') { "0" } else { "" };
-    let tail = if digits.ends_with('.') { "0" } else { "" };
-    let normal = format!("{sign}{lead}{digits}{tail}{exponent}");
-    let d = number_literal(&normal).ok_or(MoneyError::Syntax {
+    let d = if digits.starts_with('.') || digits.ends_with('.') {
+        let lead = if digits.starts_with('.') { "0" } else { "" };
+        let tail = if digits.ends_with('.') { "0" } else { "" };
+        number_literal(&format!("{sign}{lead}{digits}{tail}{exponent}"))
+    } else {
+        number_literal(unsigned)
+    }
+    .ok_or(MoneyError::Syntax {
         field,
         rule: "expected a number such as 25000.50",
     })?;

@@ -153,22 +153,25 @@ fn build(p: Parts<'_>, field: &'static str) -> Result<Decimal, MoneyError> {
         field,
         op: "parsing",
     };
-    // Leading zeros of the integer part carry no value; the digits that remain must fit.
-    let digits: String = p
-        .int
-        .trim_start_matches('0')
-        .chars()
-        .chain(p.frac.chars())
-        .collect();
-    let significant = digits.trim_start_matches('0');
-    if significant.len() > 29 {
-        return Err(overflow);
+    // Leading zeros carry no value; at most 29 significant digits (they fit an i128,
+    // and Decimal's 96-bit mantissa is checked below). No allocation: this is on the
+    // per-field path of every record validation.
+    let mut mantissa: i128 = 0;
+    let mut significant = 0usize;
+    for b in p.int.bytes().chain(p.frac.bytes()) {
+        let d = i128::from(b.wrapping_sub(b'0'));
+        if significant == 0 && d == 0 {
+            continue;
+        }
+        significant = significant.saturating_add(1);
+        if significant > 29 {
+            return Err(overflow);
+        }
+        mantissa = mantissa
+            .checked_mul(10)
+            .and_then(|m| m.checked_add(d))
+            .ok_or(overflow.clone())?;
     }
-    let mut mantissa: i128 = if significant.is_empty() {
-        0
-    } else {
-        significant.parse().map_err(|_| overflow.clone())?
-    };
     let frac_len = i64::try_from(p.frac.len()).map_err(|_| overflow.clone())?;
     let mut scale = frac_len.checked_sub(p.exponent).ok_or(overflow.clone())?;
     if scale < 0 {
