@@ -32,6 +32,18 @@ use crate::risk::{RiskLevel, Severity};
 /// The most characters of a refused name that an error keeps (as the allocation errors do).
 const MAX_NAME_ECHO: usize = 64;
 
+/// `FromStr` from the type's own `as_str`, so each spelling is written once.
+macro_rules! from_spelling {
+    ($t:ty, [$($v:expr),+ $(,)?], $err:expr) => {
+        impl FromStr for $t {
+            type Err = ArgumentError;
+            fn from_str(s: &str) -> Result<Self, Self::Err> {
+                [$($v),+].into_iter().find(|v| v.as_str() == s).ok_or($err)
+            }
+        }
+    };
+}
+
 impl ValidationMode {
     /// The spellings, as an error lists them.
     pub const ALLOWED: &'static str = "strict, compat";
@@ -45,19 +57,14 @@ impl ValidationMode {
     }
 }
 
-impl FromStr for ValidationMode {
-    type Err = ArgumentError;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match s {
-            "strict" => Ok(ValidationMode::Strict),
-            "compat" => Ok(ValidationMode::Compat),
-            _ => Err(ArgumentError::Mode {
-                field: "mode",
-                allowed: ValidationMode::ALLOWED,
-            }),
-        }
+from_spelling!(
+    ValidationMode,
+    [ValidationMode::Strict, ValidationMode::Compat],
+    ArgumentError::Mode {
+        field: "mode",
+        allowed: ValidationMode::ALLOWED,
     }
-}
+);
 
 impl PolicyPreset {
     /// The spellings, as an error lists them.
@@ -73,20 +80,18 @@ impl PolicyPreset {
     }
 }
 
-impl FromStr for PolicyPreset {
-    type Err = ArgumentError;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match s {
-            "seed" => Ok(PolicyPreset::Seed),
-            "recommended" => Ok(PolicyPreset::Recommended),
-            "nist" => Ok(PolicyPreset::Nist),
-            _ => Err(ArgumentError::Policy {
-                field: "policy",
-                allowed: PolicyPreset::ALLOWED,
-            }),
-        }
+from_spelling!(
+    PolicyPreset,
+    [
+        PolicyPreset::Seed,
+        PolicyPreset::Recommended,
+        PolicyPreset::Nist
+    ],
+    ArgumentError::Policy {
+        field: "policy",
+        allowed: PolicyPreset::ALLOWED,
     }
-}
+);
 
 impl From<PolicyPreset> for PasswordPolicy {
     /// The preset with its default length bounds.
@@ -112,19 +117,14 @@ impl TokenUse {
     pub const ALLOWED: &'static str = "access, refresh";
 }
 
-impl FromStr for TokenUse {
-    type Err = ArgumentError;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match s {
-            "access" => Ok(TokenUse::Access),
-            "refresh" => Ok(TokenUse::Refresh),
-            _ => Err(ArgumentError::TokenUse {
-                field: "token_use",
-                allowed: TokenUse::ALLOWED,
-            }),
-        }
+from_spelling!(
+    TokenUse,
+    [TokenUse::Access, TokenUse::Refresh],
+    ArgumentError::TokenUse {
+        field: "token_use",
+        allowed: TokenUse::ALLOWED,
     }
-}
+);
 
 impl Role {
     /// The spellings, as an error lists them.
@@ -186,19 +186,14 @@ impl From<TrainAlgorithm> for AlgorithmName {
     }
 }
 
-impl FromStr for AlgorithmName {
-    type Err = ArgumentError;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match s {
-            "lloyd" => Ok(AlgorithmName::Lloyd),
-            "minibatch" => Ok(AlgorithmName::MiniBatch),
-            _ => Err(ArgumentError::Algorithm {
-                field: "algorithm",
-                allowed: AlgorithmName::ALLOWED,
-            }),
-        }
+from_spelling!(
+    AlgorithmName,
+    [AlgorithmName::Lloyd, AlgorithmName::MiniBatch],
+    ArgumentError::Algorithm {
+        field: "algorithm",
+        allowed: AlgorithmName::ALLOWED,
     }
-}
+);
 
 impl TradeSide {
     /// The spellings, as an error lists them.
@@ -213,50 +208,44 @@ impl TradeSide {
     }
 }
 
-impl FromStr for TradeSide {
-    type Err = ArgumentError;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match s {
-            "buy" => Ok(TradeSide::Buy),
-            "sell" => Ok(TradeSide::Sell),
-            _ => Err(ArgumentError::TradeSide {
-                field: "side",
-                allowed: TradeSide::ALLOWED,
-            }),
-        }
+from_spelling!(
+    TradeSide,
+    [TradeSide::Buy, TradeSide::Sell],
+    ArgumentError::TradeSide {
+        field: "side",
+        allowed: TradeSide::ALLOWED,
     }
-}
+);
 
 impl RiskLevel {
     /// The spellings, as an error lists them.
     pub const ALLOWED: &'static str = "Low, Moderate, Moderate-High, High, Very High, Unknown";
 }
 
-impl FromStr for RiskLevel {
-    type Err = ArgumentError;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        RiskLevel::ALL
-            .into_iter()
-            .find(|l| l.as_str() == s)
-            .ok_or(ArgumentError::RiskLevel {
-                field: "risk_level",
-                allowed: RiskLevel::ALLOWED,
-            })
+from_spelling!(
+    RiskLevel,
+    [
+        RiskLevel::Low,
+        RiskLevel::Moderate,
+        RiskLevel::ModerateHigh,
+        RiskLevel::High,
+        RiskLevel::VeryHigh,
+        RiskLevel::Unknown,
+    ],
+    ArgumentError::RiskLevel {
+        field: "risk_level",
+        allowed: RiskLevel::ALLOWED,
     }
-}
+);
 
-impl FromStr for Severity {
-    type Err = ArgumentError;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        [Severity::Low, Severity::Moderate, Severity::High]
-            .into_iter()
-            .find(|l| l.as_str() == s)
-            .ok_or(ArgumentError::RiskLevel {
-                field: "severity",
-                allowed: "Low, Moderate, High",
-            })
+from_spelling!(
+    Severity,
+    [Severity::Low, Severity::Moderate, Severity::High],
+    ArgumentError::RiskLevel {
+        field: "severity",
+        allowed: "Low, Moderate, High",
     }
-}
+);
 
 fn echo(s: &str) -> String {
     s.chars().take(MAX_NAME_ECHO).collect()
