@@ -586,16 +586,21 @@ impl PersonaModel {
             Some(v) => v,
             None => persona::version_from_unix(unix_now(None)?).or_raise(py)?,
         };
-        let path = self.inner.save(&dir, name, &version).or_raise(py)?;
+        // File I/O without the GIL: a slow disk blocks only this thread.
+        let inner = &self.inner;
+        let path = py
+            .detach(|| inner.save(&dir, name, &version))
+            .or_raise(py)?;
         Ok(path.to_string_lossy().into_owned())
     }
     #[staticmethod]
     #[pyo3(signature = (dir, name, version = None))]
     fn load(py: Python<'_>, dir: PathBuf, name: &str, version: Option<&str>) -> PyResult<Self> {
         let version = version.unwrap_or(contract::DEFAULT_MODEL_VERSION);
-        Ok(PersonaModel {
-            inner: persona::PersonaModel::load(&dir, name, Some(version)).or_raise(py)?,
-        })
+        let inner = py
+            .detach(|| persona::PersonaModel::load(&dir, name, Some(version)))
+            .or_raise(py)?;
+        Ok(PersonaModel { inner })
     }
     #[getter]
     fn centroids(&self) -> Vec<Vec<f64>> {

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import math
+import os
+import threading
 from decimal import Decimal
+from pathlib import Path
 from typing import Any, Callable
 
 import pytest
@@ -140,3 +143,39 @@ def test_subclasses_are_accepted_as_their_base() -> None:
     assert sc.validate_pan(SubStr(" abcpe1234f ")) == ("ABCPE1234F", "person")
     assert sc.Money(SubDecimal("12.5")) == Decimal("12.50")
     assert str(sc.parse_money(SubStr("₹1,000"))) == "1000.00"
+
+
+def _small_model(seed: int, k: int = 3) -> Any:
+    return sc.train_personas(sc.synthetic_profiles(300, seed=seed), k=k, seed=seed)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this platform")
+def test_loading_a_fifo_is_refused_instead_of_freezing(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "m_v1.json")
+    with pytest.raises(sc.ModelError) as info:
+        sc.PersonaModel.load(tmp_path, "m", "1")
+    assert info.value.code == "model_not_regular"
+
+
+def test_racing_saves_of_one_version_have_one_winner(tmp_path: Path) -> None:
+    models = [_small_model(1), _small_model(2, k=4)]
+    for round_ in range(30):
+        barrier = threading.Barrier(len(models))
+        outcomes: list[str] = [""] * len(models)
+
+        def save(i: int) -> None:
+            barrier.wait()
+            try:
+                models[i].save(tmp_path, "p", str(round_))
+                outcomes[i] = "ok"
+            except sc.ModelError as e:
+                outcomes[i] = e.code
+
+        threads = [threading.Thread(target=save, args=(i,)) for i in range(len(models))]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        assert sorted(outcomes) == ["model_exists", "ok"], (round_, outcomes)
+        winner = models[outcomes.index("ok")]
+        assert sc.PersonaModel.load(tmp_path, "p", str(round_)).centroids == winner.centroids

@@ -350,6 +350,8 @@ fn allocation_risk_persona_codes() -> Vec<&'static str> {
     );
     let file = dir.join("m_v1.json");
     m(PersonaModel::load(&file, "m", None).unwrap_err());
+    std::fs::create_dir(dir.join("m_v2.json")).unwrap();
+    m(PersonaModel::load(&dir, "m", Some("2")).unwrap_err());
     std::fs::remove_dir_all(&dir).unwrap();
     codes
 }

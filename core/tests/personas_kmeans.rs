@@ -338,3 +338,107 @@ fn a_callback_that_breaks_cancels_training() {
         assert_eq!(calls, 3, "no step runs after the callback said stop");
     }
 }
+
+#[test]
+fn saves_leave_no_temporary_file_and_never_follow_a_planted_link() {
+    let dir = temp_dir("links");
+    let model = train_personas(&synthetic_profiles(300, 4).unwrap(), 3, 4).unwrap();
+    let victim = dir.join("victim.txt");
+    std::fs::write(&victim, "keep me").unwrap();
+    // A link planted under the model's own name: the save refuses, the target is intact.
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::symlink(&victim, dir.join("m_v1.json")).unwrap();
+        assert_eq!(
+            model.save(&dir, "m", "1").unwrap_err().code(),
+            "model_exists"
+        );
+        // Links under every name the old code would have used for its temporary file.
+        for pid in [std::process::id(), 1, 0] {
+            let planted = dir.join(format!(".m_v2.json.{pid}.tmp"));
+            std::os::unix::fs::symlink(&victim, planted).unwrap();
+        }
+    }
+    model.save(&dir, "m", "2").unwrap();
+    assert_eq!(std::fs::read_to_string(&victim).unwrap(), "keep me");
+    let leftovers: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .filter(|n| n.starts_with(".sparrow-model-"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(dir.join("m_v2.json"))
+            .unwrap()
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o077, 0, "readable by others: {mode:o}");
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn racing_saves_of_one_version_have_one_winner_and_readers_see_whole_files() {
+    let dir = temp_dir("race");
+    let models = [
+        train_personas(&synthetic_profiles(300, 5).unwrap(), 3, 5).unwrap(),
+        train_personas(&synthetic_profiles(300, 6).unwrap(), 4, 6).unwrap(),
+    ];
+    for round in 0..100 {
+        let version = format!("{round}");
+        let outcomes: Vec<Result<(), &'static str>> = std::thread::scope(|s| {
+            let savers: Vec<_> = models
+                .iter()
+                .map(|m| {
+                    let (dir, version) = (&dir, &version);
+                    s.spawn(move || m.save(dir, "p", version).map(drop).map_err(|e| e.code()))
+                })
+                .collect();
+            let reader = s.spawn(|| {
+                for _ in 0..20 {
+                    match PersonaModel::load(&dir, "p", Some(&version)) {
+                        Ok(_) => {}
+                        Err(e) => assert_eq!(e.code(), "model_not_found", "torn read"),
+                    }
+                }
+            });
+            reader.join().unwrap();
+            savers.into_iter().map(|h| h.join().unwrap()).collect()
+        });
+        let winners: Vec<usize> = (0..2).filter(|i| outcomes[*i].is_ok()).collect();
+        assert_eq!(winners.len(), 1, "round {round}: {outcomes:?}");
+        let loser = 1 - winners[0];
+        assert_eq!(outcomes[loser], Err("model_exists"));
+        let on_disk = PersonaModel::load(&dir, "p", Some(&version)).unwrap();
+        assert_eq!(
+            on_disk.centroids(),
+            models[winners[0]].centroids(),
+            "round {round}"
+        );
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_under_the_model_name_is_refused_without_blocking() {
+    let dir = temp_dir("fifo");
+    let fifo = dir.join("m_v1.json");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    // Opening a FIFO for reading blocks until a writer comes: the load must not.
+    assert_eq!(
+        PersonaModel::load(&dir, "m", Some("1")).unwrap_err().code(),
+        "model_not_regular"
+    );
+    assert_eq!(
+        PersonaModel::load(&dir, "m", None).unwrap_err().code(),
+        "model_not_regular"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -76,6 +76,11 @@ pub enum ModelError {
     #[error("model: this name and version is saved already; versions are never overwritten")]
     #[strum(serialize = "model_exists")]
     Exists,
+    /// The path names something other than a regular file (a directory, FIFO, socket
+    /// or device); nothing is read from it.
+    #[error("model: the path is not a regular file")]
+    #[strum(serialize = "model_not_regular")]
+    NotAFile,
     /// The file is not a valid model.
     #[error("model: the file is not a valid persona model ({rule})")]
     #[strum(serialize = "model_corrupt")]

@@ -18,8 +18,11 @@ use crate::persona::{ModelError, PersonaId};
 
 impl PersonaModel {
     /// Saves the model as `{dir}/{name}_v{version}.json` and returns the path. A saved
-    /// version is never overwritten (`model_exists`); the file appears whole or not at
-    /// all (written aside, then linked into place). Names are 1–64 of `A–Z a–z 0–9 _ -`;
+    /// version is immutable: a second save of the same name and version, even racing
+    /// from another thread or process, fails with `model_exists`. The file appears whole
+    /// or not at all: written to an exclusively created temporary file with an
+    /// unpredictable name, synced, moved into place without replacing anything, and the
+    /// directory synced. The file is readable by its owner only (mode 0600 on Unix). Names are 1–64 of `A–Z a–z 0–9 _ -`;
     /// versions 1–64 of digits, `.` and `_`, starting and ending with a digit — for
     /// example [`version_from_unix`]'s `20261126_054500`.
     pub fn save(&self, dir: &Path, name: &str, version: &str) -> Result<PathBuf, ModelError> {
@@ -40,33 +43,11 @@ impl PersonaModel {
             rule: e.to_string(),
         })?;
         let path = dir.join(format!("{name}_v{version}.json"));
-        if path.exists() {
+        if fs::symlink_metadata(&path).is_ok() {
             return Err(ModelError::Exists);
         }
-        let tmp = dir.join(format!(
-            ".{name}_v{version}.json.{}.tmp",
-            std::process::id()
-        ));
-        let io = |action: &'static str| {
-            move |e: std::io::Error| ModelError::Io {
-                action,
-                kind: e.kind().to_string(),
-            }
-        };
-        let written = fs::File::create(&tmp)
-            .and_then(|mut f| f.write_all(text.as_bytes()).and_then(|()| f.sync_all()))
-            .map_err(io("written"));
-        let linked = written.and_then(|()| {
-            fs::hard_link(&tmp, &path).map_err(|e| {
-                if e.kind() == std::io::ErrorKind::AlreadyExists {
-                    ModelError::Exists
-                } else {
-                    io("written")(e)
-                }
-            })
-        });
-        let _ = fs::remove_file(&tmp);
-        linked.map(|()| path)
+        write_new(dir, &path, text.as_bytes())?;
+        Ok(path)
     }
 
     /// Loads `{dir}/{name}_v{version}.json`, or with `version` `None` (or `"latest"`) the
@@ -84,23 +65,7 @@ impl PersonaModel {
             }
         };
         let path = dir.join(format!("{name}_v{version}.json"));
-        let mut text = String::new();
-        match fs::File::open(&path) {
-            Ok(f) => {
-                f.take(MAX_MODEL_FILE + 1)
-                    .read_to_string(&mut text)
-                    .map_err(|e| ModelError::Corrupt {
-                        rule: format!("not UTF-8 text ({})", e.kind()),
-                    })?;
-            }
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err(ModelError::NotFound),
-            Err(e) => {
-                return Err(ModelError::Io {
-                    action: "read",
-                    kind: e.kind().to_string(),
-                })
-            }
-        }
+        let text = read_regular(&path)?;
         if text.len() as u64 > MAX_MODEL_FILE {
             return Err(ModelError::Corrupt {
                 rule: "larger than 1 MiB".to_owned(),
@@ -200,6 +165,83 @@ struct ModelFile {
     centroids: Vec<[f64; 6]>,
     personas: Vec<PersonaId>,
     training: TrainingInfo,
+}
+
+fn io(action: &'static str) -> impl Fn(std::io::Error) -> ModelError {
+    move |e| ModelError::Io {
+        action,
+        kind: e.kind().to_string(),
+    }
+}
+
+/// Writes `bytes` as the new file `path`, or fails with `model_exists` if it is there.
+/// The bytes go to a temporary file of `dir` with an unpredictable name, created
+/// exclusively (no symlink planted in the directory is followed), synced, then moved to
+/// `path` without replacing anything (`renameat2(RENAME_NOREPLACE)`, or a hard link
+/// where that is missing), and the directory is synced: a reader sees no file or the
+/// whole file, and of two saves of one version exactly one succeeds.
+fn write_new(dir: &Path, path: &Path, bytes: &[u8]) -> Result<(), ModelError> {
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".sparrow-model-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(io("written"))?;
+    tmp.write_all(bytes)
+        .and_then(|()| tmp.as_file().sync_all())
+        .map_err(io("written"))?;
+    tmp.persist_noclobber(path).map_err(|e| {
+        if e.error.kind() == std::io::ErrorKind::AlreadyExists {
+            ModelError::Exists
+        } else {
+            io("written")(e.error)
+        }
+    })?;
+    sync_dir(dir).map_err(io("written"))
+}
+
+#[cfg(unix)]
+fn sync_dir(dir: &Path) -> std::io::Result<()> {
+    fs::File::open(dir)?.sync_all()
+}
+
+#[cfg(not(unix))]
+fn sync_dir(_dir: &Path) -> std::io::Result<()> {
+    // Directories cannot be opened for syncing on this platform; the rename is durable
+    // once the file system flushes its metadata.
+    Ok(())
+}
+
+/// Opens without blocking (a FIFO or device planted under the model's name must not
+/// hang the caller), then refuses anything that is not a regular file before reading
+/// at most [`MAX_MODEL_FILE`] bytes.
+fn read_regular(path: &Path) -> Result<String, ModelError> {
+    let mut options = fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let file = match options.open(path) {
+        Ok(f) => f,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err(ModelError::NotFound),
+        Err(e) => return Err(io("read")(e)),
+    };
+    if !file.metadata().map_err(io("read"))?.is_file() {
+        return Err(ModelError::NotAFile);
+    }
+    let mut text = String::new();
+    file.take(MAX_MODEL_FILE + 1)
+        .read_to_string(&mut text)
+        .map_err(|e| ModelError::Corrupt {
+            rule: format!("not UTF-8 text ({})", e.kind()),
+        })?;
+    if text.len() as u64 > MAX_MODEL_FILE {
+        return Err(ModelError::Corrupt {
+            rule: "larger than 1 MiB".to_owned(),
+        });
+    }
+    Ok(text)
 }
 
 fn check_name(name: &str) -> Result<(), ModelError> {
