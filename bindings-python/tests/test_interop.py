@@ -35,6 +35,13 @@ def test_pyjwt_tokens_verify_with_sparrow() -> None:
     with pytest.raises(sc.TokenError) as info:
         sc.verify_token(expired, sc.Keyring.legacy(SECRET))
     assert info.value.code == "token_expired"
+    # RFC 7515 §4.1.11: an unknown critical extension is refused, by PyJWT and by us.
+    critical = jwt.encode(claims, SECRET, algorithm="HS256", headers={"crit": ["exp"]})
+    with pytest.raises(jwt.InvalidTokenError):
+        jwt.decode(critical, SECRET, algorithms=["HS256"])
+    with pytest.raises(sc.TokenError) as info:
+        sc.verify_token(critical, sc.Keyring.legacy(SECRET))
+    assert info.value.code == "token_critical"
 
 
 def test_sparrow_tokens_verify_with_pyjwt() -> None:
@@ -74,3 +81,86 @@ def test_pyca_bcrypt_hashes_verify_with_sparrow() -> None:
         v = sc.verify_password(password.decode(), hashed)
         assert v.matched and v.needs_rehash
         assert not sc.verify_password(password.decode() + "x" if len(password) < 72 else "b" * 72, hashed).matched
+
+
+def _phc_corpus() -> list[str]:
+    """Encoded hashes around one valid string: every way a parser could be looser."""
+    from argon2 import low_level
+
+    good = low_level.hash_secret(
+        b"correct horse", b"saltsaltsaltsalt", time_cost=2, memory_cost=8192,
+        parallelism=1, hash_len=32, type=low_level.Type.ID,
+    ).decode()
+    _, alg, v, params, s64, h64 = good.split("$")
+
+    def mk(v: str | None = v, params: str = params, s: str = s64, h: str = h64,
+           alg: str = alg) -> str:
+        return "$".join(["", alg] + ([v] if v is not None else []) + [params, s, h])
+
+    return [
+        good, good + " ", " " + good, good + "\n", good + "$",
+        mk(params=params + ",x=1"), mk(params=params + ",keyid=AAAA"),
+        mk(params=params + ",data=AAAA"), mk(params=params + ","),
+        mk(params="m=4294967295,t=2,p=1,m=8192"), mk(params="m=8192,t=2,p=1,p=1"),
+        mk(params="p=1,t=2,m=8192"), mk(params="t=2,m=8192,p=1"),
+        mk(params="m=8192,p=1,t=2"), mk(params="m=08192,t=2,p=1"),
+        mk(params="m=8192,t=02,p=1"), mk(params="m=8192,t=2"),
+        mk(params="m= 8192,t=2,p=1"), mk(params="m=+8192,t=2,p=1"),
+        mk(params="m=8192,t=2,p=4294967296"), mk(params="m=8192;t=2;p=1"),
+        mk(v=None), mk(v="v=16"), mk(v="v=019"), mk(v="v=19$v=19"), mk(v="v="),
+        mk(s=s64 + "="), mk(h=h64 + "="), mk(h=h64 + "=="), mk(h=h64[:-1]),
+        mk(h=h64[:-2]), mk(h=h64[:-1] + "B"), mk(h=h64 + "$x"),
+        mk(h=h64.replace("+", "-")), mk(h=h64[:8]), mk(h=h64[:6]), mk(s=s64[:11]),
+        mk(s=""), mk(h=""), mk(alg="argon2ID"), mk(alg="Argon2id"),
+        mk(alg="argon2i"), mk(alg="argon2d"),
+    ]
+
+
+def test_argon2_phc_strings_are_read_as_strictly_as_libargon2() -> None:
+    """argon2-cffi (libargon2's decoder) refuses a string ⇔ sparrow-core refuses it.
+
+    One deliberate difference: a version other than 16 or 19 (`v=20`), which libargon2
+    computes as 19, is refused here.
+    """
+    from argon2 import low_level
+    from argon2.exceptions import VerificationError, VerifyMismatchError
+
+    types = {"argon2id": low_level.Type.ID, "argon2i": low_level.Type.I,
+             "argon2d": low_level.Type.D}
+    corpus = _phc_corpus()
+    assert len(corpus) > 40
+    for h in corpus:
+        kind = types.get(h.split("$")[1], low_level.Type.ID)
+        try:
+            low_level.verify_secret(h.encode(), b"correct horse", kind)
+            theirs = "match"
+        except VerifyMismatchError:
+            theirs = "mismatch"
+        except VerificationError:
+            theirs = "refused"
+        try:
+            ours = "match" if sc.verify_password("correct horse", h).matched else "mismatch"
+        except sc.InputError as e:
+            assert e.code in ("password_hash_malformed", "password_hash_unsupported"), h
+            ours = "refused"
+        assert ours == theirs, (h, theirs, ours)
+    strict = sc.verify_password
+    with pytest.raises(sc.InputError):
+        strict("correct horse", corpus[0].replace("v=19", "v=20"))
+
+
+def test_a_short_tag_or_salt_asks_for_a_rehash() -> None:
+    from argon2 import low_level
+
+    for salt, tag_len in [(b"saltsalt", 32), (b"saltsaltsaltsalt", 16)]:
+        h = low_level.hash_secret(
+            b"pw", salt, time_cost=3, memory_cost=65536, parallelism=4,
+            hash_len=tag_len, type=low_level.Type.ID,
+        ).decode()
+        v = sc.verify_password("pw", h)
+        assert v.matched and v.needs_rehash, h
+    full = low_level.hash_secret(
+        b"pw", b"saltsaltsaltsalt", time_cost=3, memory_cost=65536, parallelism=4,
+        hash_len=32, type=low_level.Type.ID,
+    ).decode()
+    assert not sc.verify_password("pw", full).needs_rehash

@@ -7,8 +7,11 @@
 //! checks the header and every claim itself, against the `now` the caller passes (Unix
 //! seconds):
 //!
-//! - **Algorithm**: HS256 only. `none`, every other algorithm and any header that is
-//!   not plain `{"alg":"HS256", "typ"?, "kid"?}` are refused before a key is used.
+//! - **Algorithm**: HS256 only. `none` and every other algorithm are refused before a
+//!   key is used, as is a `typ` other than `JWT` and any `crit` member (RFC 7515
+//!   §4.1.11: no critical extension is understood here). Other header members (`jku`,
+//!   `jwk`, `x5u`, …) are ignored, as PyJWT and node's jsonwebtoken ignore them: no key
+//!   is ever taken from a token, only from the [`Keyring`] by `kid`.
 //! - **Size**: tokens over [`MAX_TOKEN_LEN`] bytes are refused before any parsing.
 //! - **Keys**: a [`Keyring`] selects the key by `kid`; see there for rotation.
 //! - **Claims**: `sub`, `email`, `role`, `iat` and `exp` are required; `exp` must not
@@ -248,6 +251,9 @@ struct RawHeader {
     typ: Option<String>,
     #[serde(default)]
     kid: Option<String>,
+    /// Present at all (even `[]`, which RFC 7515 forbids) → refused.
+    #[serde(default)]
+    crit: Option<serde::de::IgnoredAny>,
 }
 
 /// Claims as they arrive, so that a missing claim gets its own error.
@@ -310,6 +316,9 @@ pub fn verify_token(
         })?;
     if header.alg != "HS256" {
         return Err(TokenError::Algorithm);
+    }
+    if header.crit.is_some() {
+        return Err(TokenError::Critical);
     }
     if header
         .typ

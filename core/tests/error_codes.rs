@@ -196,6 +196,13 @@ fn produced() -> Vec<&'static str> {
             1000,
             VerifyOptions::default(),
         ),
+        // {"alg":"HS256","crit":["x"]}
+        verify(
+            "eyJhbGciOiJIUzI1NiIsImNyaXQiOlsieCJdfQ.e30.",
+            &ring,
+            1000,
+            VerifyOptions::default(),
+        ),
         verify(&plain, &wrong_key, 1000, VerifyOptions::default()),
         verify(&plain, &ring, 99_999, VerifyOptions::default()),
         verify(&plain, &ring, 900, VerifyOptions::default()),

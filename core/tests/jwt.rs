@@ -303,6 +303,28 @@ fn attack_suite() {
             "token_algorithm",
         ),
         (
+            "crit naming a claim, signed with the right key",
+            raw_token(
+                r#"{"alg":"HS256","kid":"k1","crit":["exp"]}"#,
+                &good_payload().to_string(),
+                SECRET,
+                Algorithm::HS256,
+            ),
+            VerifyOptions::default(),
+            "token_critical",
+        ),
+        (
+            "crit empty (RFC 7515 forbids it), signed with the right key",
+            raw_token(
+                r#"{"alg":"HS256","kid":"k1","crit":[]}"#,
+                &good_payload().to_string(),
+                SECRET,
+                Algorithm::HS256,
+            ),
+            VerifyOptions::default(),
+            "token_critical",
+        ),
+        (
             "tampered payload",
             tampered,
             VerifyOptions::default(),

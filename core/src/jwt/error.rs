@@ -25,6 +25,11 @@ pub enum TokenError {
     #[error("token: the algorithm is not HS256")]
     #[strum(serialize = "token_algorithm")]
     Algorithm,
+    /// The header has a `crit` member: RFC 7515 §4.1.11 requires refusing critical
+    /// extensions the verifier does not understand, and this verifier understands none.
+    #[error("token: the header lists critical extensions (crit), which are not supported")]
+    #[strum(serialize = "token_critical")]
+    Critical,
     /// The signature does not verify with the selected key.
     #[error("token: the signature does not verify")]
     #[strum(serialize = "token_signature")]

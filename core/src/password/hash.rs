@@ -161,7 +161,8 @@ impl VerifyLimits {
 
 /// The outcome of a verification: whether the password matched, and whether the
 /// stored hash should be replaced by a fresh argon2id hash (every bcrypt hash; argon2
-/// hashes that are not argon2id v=19 or weaker than the current parameters).
+/// hashes that are not argon2id v=19, are weaker than the current parameters, or carry
+/// a salt shorter than 16 bytes or a tag shorter than 32).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
 pub struct Verification {
     /// The password is the one the hash was made from.
@@ -368,6 +369,8 @@ impl PasswordHasher {
             || d.version != Version::V0x13
             || d.params.memory_kib() < self.params.m_kib
             || d.params.passes() < self.params.t
+            || d.hash.len() < TAG_LEN
+            || d.salt.len() < SALT_LEN
     }
 
     /// Spends the time of a real verification and reports no match, so that a login for
@@ -466,6 +469,7 @@ fn parse_hash(hash: &str, limits: &VerifyLimits) -> Result<Stored, PasswordError
             malformed("not a PHC or bcrypt string")
         });
     }
+    check_phc_grammar(hash).map_err(malformed)?;
     let decoded = argon2_rust::decode_phc(hash)
         .map_err(|_| malformed("the argon2 PHC string does not decode"))?;
     let params = Argon2Params {
@@ -478,6 +482,87 @@ fn parse_hash(hash: &str, limits: &VerifyLimits) -> Result<Stored, PasswordError
         return Err(malformed("the argon2 salt or hash has an unusual length"));
     }
     Ok(Stored::Argon2(decoded))
+}
+
+/// libargon2's own grammar for encoded hashes (`decode_string` in the reference
+/// implementation's `encoding.c`, which argon2-cffi and node-argon2 call):
+///
+/// `$argon2{id|i|d}[$v=<dec>]$m=<dec>,t=<dec>,p=<dec>$<b64 salt>$<b64 tag>`
+///
+/// with decimals of 1–10 digits without leading zeros that fit a `u32`, and unpadded
+/// standard base64 whose unused low bits are zero. Parameters come in this order, once
+/// each; `keyid=` and `data=` (which libargon2 no longer reads) are refused, as is
+/// anything after the tag. The decoder used afterwards is looser than this; checking the
+/// grammar first keeps a stored string from meaning something libargon2 would refuse.
+fn check_phc_grammar(hash: &str) -> Result<(), &'static str> {
+    let rest = hash
+        .strip_prefix("$argon2id$")
+        .or_else(|| hash.strip_prefix("$argon2i$"))
+        .or_else(|| hash.strip_prefix("$argon2d$"))
+        .ok_or("the argon2 PHC string does not start with $argon2id$, $argon2i$ or $argon2d$")?;
+    let rest = match rest.strip_prefix("v=") {
+        Some(v) => decimal_u32(v)?
+            .strip_prefix('$')
+            .ok_or("the argon2 version must be followed by $")?,
+        None => rest,
+    };
+    let order = "the argon2 parameters must be exactly m=…,t=…,p=… in this order";
+    let rest = rest.strip_prefix("m=").ok_or(order)?;
+    let rest = decimal_u32(rest)?.strip_prefix(",t=").ok_or(order)?;
+    let rest = decimal_u32(rest)?.strip_prefix(",p=").ok_or(order)?;
+    let rest = decimal_u32(rest)?.strip_prefix('$').ok_or(order)?;
+    let (salt, tag) = rest
+        .split_once('$')
+        .ok_or("the argon2 PHC string needs a salt and a hash")?;
+    base64_unpadded(salt)?;
+    base64_unpadded(tag)
+}
+
+/// A libargon2 decimal at the start of `s`; returns what follows it.
+fn decimal_u32(s: &str) -> Result<&str, &'static str> {
+    let bad =
+        "an argon2 parameter must be a decimal number without leading zeros that fits 32 bits";
+    let end = s
+        .bytes()
+        .position(|b| !b.is_ascii_digit())
+        .unwrap_or(s.len());
+    let (digits, rest) = s.split_at_checked(end).ok_or(bad)?;
+    let leading_zero = digits.len() > 1 && digits.starts_with('0');
+    if digits.is_empty() || leading_zero || digits.parse::<u32>().is_err() {
+        return Err(bad);
+    }
+    Ok(rest)
+}
+
+/// Unpadded standard base64 as libargon2 reads it: the whole of `s`, no `=`, a length
+/// that is not 1 more than a multiple of 4, and zero bits where the last character
+/// carries more than the data.
+fn base64_unpadded(s: &str) -> Result<(), &'static str> {
+    let bad = "the argon2 salt and hash must be unpadded base64 without stray bits";
+    let value = |b: u8| -> Option<u8> {
+        match b {
+            b'A'..=b'Z' => Some(b - b'A'),
+            b'a'..=b'z' => Some(b - b'a' + 26),
+            b'0'..=b'9' => Some(b - b'0' + 52),
+            b'+' => Some(62),
+            b'/' => Some(63),
+            _ => None,
+        }
+    };
+    let mut last = 0;
+    for b in s.bytes() {
+        last = value(b).ok_or(bad)?;
+    }
+    let unused_bits = match s.len() % 4 {
+        0 => 0,
+        2 => 4,
+        3 => 2,
+        _ => return Err(bad),
+    };
+    if last & ((1u8 << unused_bits) - 1) != 0 {
+        return Err(bad);
+    }
+    Ok(())
 }
 
 static DEFAULT_HASHER: OnceLock<PasswordHasher> = OnceLock::new();
@@ -591,6 +676,35 @@ mod tests {
             "password_hash_too_costly"
         );
         assert_eq!(code("$argon2id$v=19$m=65536"), "password_hash_malformed");
+        // libargon2's grammar: one order, each parameter once, nothing unknown.
+        let tail = "$c29tZXNhbHQ$aGFzaGhhc2hoYXNo";
+        for params in [
+            "m=8192,t=2,p=1,x=1",
+            "m=8192,t=2,p=1,keyid=AAAA",
+            "m=4294967295,t=2,p=1,m=8192",
+            "p=1,t=2,m=8192",
+            "m=08192,t=2,p=1",
+            "m=8192,t=2,p=1,",
+        ] {
+            assert_eq!(
+                code(&format!("$argon2id$v=19${params}{tail}")),
+                "password_hash_malformed",
+                "{params}"
+            );
+        }
+        assert_eq!(
+            check_phc_grammar(&format!("$argon2id$v=19$m=8192,t=2,p=1{tail}")),
+            Ok(())
+        );
+        assert_eq!(
+            check_phc_grammar(&format!("$argon2i$m=8192,t=2,p=1{tail}")),
+            Ok(())
+        );
+        assert!(check_phc_grammar(&format!("$argon2id$v=19$m=8192,t=2,p=1{tail}=")).is_err());
+        assert!(check_phc_grammar(&format!("$argon2id$v=19$m=8192,t=2,p=1{tail}$")).is_err());
+        assert!(
+            check_phc_grammar("$argon2id$v=19$m=8192,t=2,p=1$c29tZXNhbHQ$aGFzaGhhc2hoYXN").is_err()
+        );
         assert_eq!(
             h.verify_password(&"x".repeat(MAX_PASSWORD_BYTES + 1), "$2b$05$x")
                 .unwrap_err()
