@@ -12,7 +12,7 @@ use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
 use rust_decimal::Decimal;
 use serde_json::{Map, Value};
 use sparrow_core::contract::{self, ArgumentError};
-use sparrow_core::money::{parse_decimal_text, parse_number_literal, Money, MoneyError};
+use sparrow_core::money::{decimal_from_parts, parse_decimal_text, Money, MoneyError};
 
 use crate::errors::OrRaise;
 
@@ -30,6 +30,47 @@ pub(crate) fn decimal_class(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
 
 fn is_decimal(obj: &Bound<'_, PyAny>) -> PyResult<bool> {
     obj.is_instance(&decimal_class(obj.py())?)
+}
+
+static AS_TUPLE: OnceLock<Py<PyAny>> = OnceLock::new();
+
+/// A `decimal.Decimal`'s value as `(negative, coefficient digits, exponent)`, or `None`
+/// for NaN and infinities. Read through `decimal.Decimal.as_tuple` itself, so that a
+/// subclass overriding `__str__` or `as_tuple` cannot misstate its value.
+fn decimal_parts(obj: &Bound<'_, PyAny>) -> PyResult<Option<(bool, String, i64)>> {
+    let py = obj.py();
+    let as_tuple = match AS_TUPLE.get() {
+        Some(f) => f.bind(py).clone(),
+        None => {
+            let f = decimal_class(py)?.getattr("as_tuple")?;
+            let _ = AS_TUPLE.set(f.clone().unbind());
+            f
+        }
+    };
+    let parts = as_tuple.call1((obj,))?;
+    let parts = parts.cast::<PyTuple>()?;
+    let (sign, digits, exponent) = (parts.get_item(0)?, parts.get_item(1)?, parts.get_item(2)?);
+    // NaN, sNaN and infinities carry a letter ('n', 'N', 'F') as their exponent.
+    if exponent.is_instance_of::<PyString>() {
+        return Ok(None);
+    }
+    let digits = digits.cast::<PyTuple>()?;
+    let mut text = String::with_capacity(digits.len().min(contract::MAX_PARTS_DIGITS + 1));
+    for d in digits.iter().take(contract::MAX_PARTS_DIGITS + 1) {
+        let d: u32 = d.extract()?;
+        text.push(
+            char::from_digit(d, 10).ok_or_else(|| {
+                PyTypeError::new_err("decimal: as_tuple gave a digit outside 0-9")
+            })?,
+        );
+    }
+    // An exponent outside i64 can only overflow (or be zero's): saturate, the core decides.
+    let exponent = match exponent.extract::<i64>() {
+        Ok(e) => e,
+        Err(_) if exponent.lt(0)? => i64::MIN + 1,
+        Err(_) => i64::MAX,
+    };
+    Ok(Some((sign.extract::<u8>()? == 1, text, exponent)))
 }
 
 fn type_name(obj: &Bound<'_, PyAny>) -> String {
@@ -67,11 +108,12 @@ pub(crate) fn exact_decimal(obj: &Bound<'_, PyAny>, field: &'static str) -> PyRe
         return parse_decimal_text(text, field).or_raise(py);
     }
     if is_decimal(obj)? {
-        if !obj.call_method0("is_finite")?.is_truthy()? {
-            return Err(MoneyError::NotExact { field }).or_raise(py);
-        }
-        let text: String = obj.str()?.extract()?;
-        return parse_number_literal(&text, field).or_raise(py);
+        return match decimal_parts(obj)? {
+            Some((negative, digits, exponent)) => {
+                decimal_from_parts(negative, &digits, exponent, field).or_raise(py)
+            }
+            None => Err(MoneyError::NotExact { field }).or_raise(py),
+        };
     }
     Err(PyTypeError::new_err(format!(
         "{field}: expected a decimal.Decimal, a str or an int, not {}",
@@ -201,8 +243,13 @@ pub(crate) fn json_value(obj: &Bound<'_, PyAny>, depth: usize) -> PyResult<Value
             .map(Value::Array);
     }
     if is_decimal(obj)? {
-        let text: String = obj.str()?.extract()?;
-        return number(obj.py(), &text);
+        return match decimal_parts(obj)? {
+            Some((negative, digits, exponent)) => number(
+                obj.py(),
+                &contract::literal_from_parts(negative, &digits, exponent),
+            ),
+            None => Err(ArgumentError::NotFinite { field: "input" }).or_raise(obj.py()),
+        };
     }
     Err(PyTypeError::new_err(format!(
         "input: {} is not a JSON value (dict, list, str, int, bool, None, Decimal)",

@@ -179,3 +179,39 @@ def test_racing_saves_of_one_version_have_one_winner(tmp_path: Path) -> None:
         assert sorted(outcomes) == ["model_exists", "ok"], (round_, outcomes)
         winner = models[outcomes.index("ok")]
         assert sc.PersonaModel.load(tmp_path, "p", str(round_)).centroids == winner.centroids
+
+
+class LyingDecimal(Decimal):
+    """A subclass whose text misstates its value."""
+
+    def __str__(self) -> str:
+        return "1"
+
+    def __repr__(self) -> str:
+        return "LyingDecimal('1')"
+
+    def as_tuple(self) -> Any:  # type: ignore[override]
+        return Decimal("1").as_tuple()
+
+
+def test_decimals_are_read_by_value_not_by_text() -> None:
+    assert sc.Money(Decimal("0E-1000")) == sc.Money("0.00")
+    assert sc.Money(Decimal("-0E+50")) == sc.Money("0.00")
+    assert sc.Money(Decimal("1.000000000000000000000000000000000")) == sc.Money("1.00")
+    with pytest.raises(sc.MoneyError) as info:
+        sc.Money(Decimal("1E-30"))
+    assert info.value.code == "money_precision"
+    with pytest.raises(sc.MoneyError) as info:
+        sc.Money(Decimal("1E+30"))
+    assert info.value.code in ("money_overflow", "money_out_of_range")
+    with pytest.raises(sc.MoneyError) as info:
+        sc.Money(Decimal("1E-999999999"))
+    assert info.value.code == "money_precision"
+    assert sc.Money(LyingDecimal(10**6)) == sc.Money("1000000.00")
+    funds = [{"id": "eq", "weight": LyingDecimal(100), "min_amount": 500, "multiple": 100}]
+    assert sc.split_amount(LyingDecimal(5000), funds)[0]["amount"] == sc.Money("5000.00")
+    # Inside record input too: the value counts, not the subclass's text.
+    profile = {"age": 24, "horizon_years": 2, "risk_tolerance": "Conservative",
+               "volatility": "Low", "liquidity": "Low", "knowledge": "Beginner",
+               "monthly_sip": LyingDecimal(25000)}
+    assert sc.validate_profile(profile)["monthly_sip"] == sc.Money("25000.00")

@@ -40,7 +40,10 @@ pub use records::*;
 pub use crate::access::Decision;
 pub use crate::allocation::PersonaWeight;
 pub use crate::jwt::{Claims, TokenSubject};
-pub use crate::money::decimal_text::{parse_decimal_text, parse_number_literal};
+pub use crate::money::decimal_text::{
+    decimal_from_parts, literal_from_parts, parse_decimal_text, parse_number_literal,
+    MAX_PARTS_DIGITS,
+};
 pub use crate::password::Verification;
 pub use crate::persona::TrainingInfo;
 pub use crate::risk::{Fund, RiskProfile};

@@ -29,7 +29,9 @@ mod parse;
 mod serde_impl;
 
 pub use allocate::{allocate, MAX_WEIGHTS};
-pub use decimal_text::{parse_decimal_text, parse_number_literal, MAX_DECIMAL_TEXT_LEN};
+pub use decimal_text::{
+    decimal_from_parts, parse_decimal_text, parse_number_literal, MAX_DECIMAL_TEXT_LEN,
+};
 pub use error::MoneyError;
 pub(crate) use fixed::write_plain;
 pub use fixed::{Money, Nav, Percent, Units};

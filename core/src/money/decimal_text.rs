@@ -153,27 +153,152 @@ fn build(p: Parts<'_>, field: &'static str) -> Result<Decimal, MoneyError> {
         field,
         op: "parsing",
     };
-    // Leading zeros carry no value; at most 29 significant digits (they fit an i128,
-    // and Decimal's 96-bit mantissa is checked below). No allocation: this is on the
-    // per-field path of every record validation.
+    let frac_len = i64::try_from(p.frac.len()).map_err(|_| overflow.clone())?;
+    let scale = frac_len.checked_sub(p.exponent).ok_or(overflow)?;
+    from_digits(
+        p.negative,
+        p.int.as_bytes(),
+        p.frac.as_bytes(),
+        scale,
+        field,
+    )
+}
+
+/// The longest digit string [`decimal_from_parts`] reads (as Python's default limit on
+/// integer digits).
+pub const MAX_PARTS_DIGITS: usize = 4_300;
+
+/// Reads a decimal given as its parts — sign, coefficient digits and exponent, the
+/// value `(-1)^negative × digits × 10^exponent` — exactly: what a platform decimal is
+/// made of (Python's `Decimal.as_tuple()`, Java's `unscaledValue()`/`scale()`), so that
+/// its value is read rather than a text a subclass could misstate. Zero is zero at any
+/// exponent (`0E-1000`); trailing zeros are dropped only where the value would not fit
+/// otherwise (`10E-29` is read as `1E-28`, `1.000…0` with 40 zeros keeps 28 of them). A value with a
+/// non-zero digit beyond 28 decimal places is `money_precision`; more than 29
+/// significant digits `money_overflow`.
+///
+/// ```
+/// use sparrow_core::money::decimal_text::decimal_from_parts;
+/// assert_eq!(decimal_from_parts(false, "1250", -2, "amount").unwrap().to_string(), "12.50");
+/// assert!(decimal_from_parts(false, "0", -1000, "amount").unwrap().is_zero());
+/// assert_eq!(decimal_from_parts(false, "1", -30, "amount").unwrap_err().code(), "money_precision");
+/// assert_eq!(decimal_from_parts(false, "1", 40, "amount").unwrap_err().code(), "money_overflow");
+/// ```
+pub fn decimal_from_parts(
+    negative: bool,
+    digits: &str,
+    exponent: i64,
+    field: &'static str,
+) -> Result<Decimal, MoneyError> {
+    if digits.is_empty() {
+        return Err(MoneyError::Empty { field });
+    }
+    if digits.len() > MAX_PARTS_DIGITS {
+        return Err(MoneyError::TooLong {
+            field,
+            max: MAX_PARTS_DIGITS,
+        });
+    }
+    if !all_digits(digits) {
+        return Err(MoneyError::Syntax {
+            field,
+            rule: "the coefficient must be decimal digits",
+        });
+    }
+    let scale = exponent.checked_neg().ok_or(MoneyError::Overflow {
+        field,
+        op: "parsing",
+    })?;
+    from_digits(negative, digits.as_bytes(), &[], scale, field)
+}
+
+/// The number literal of a decimal given as its parts (see [`decimal_from_parts`]):
+/// plain (`1250` with exponent −2 → `"12.50"`, `1` with exponent 3 → `"1000"`) where that
+/// takes at most [`MAX_PARTS_DIGITS`] more characters, otherwise with an exponent
+/// (`"1E-5000"`). Bindings use it to put a platform decimal into JSON input by value.
+///
+/// ```
+/// use sparrow_core::money::decimal_text::literal_from_parts;
+/// assert_eq!(literal_from_parts(false, "1250", -2), "12.50");
+/// assert_eq!(literal_from_parts(true, "5", -3), "-0.005");
+/// assert_eq!(literal_from_parts(false, "25", 3), "25000");
+/// assert_eq!(literal_from_parts(false, "1", -5000), "1E-5000");
+/// ```
+pub fn literal_from_parts(negative: bool, digits: &str, exponent: i64) -> String {
+    let sign = if negative { "-" } else { "" };
+    let limit = MAX_PARTS_DIGITS as u64;
+    match usize::try_from(exponent.unsigned_abs()) {
+        Ok(e) if exponent >= 0 && (e as u64) <= limit => {
+            format!("{sign}{digits}{}", "0".repeat(e))
+        }
+        Ok(e) if exponent < 0 && (e as u64) <= limit => {
+            let (int, frac) = match digits.len().checked_sub(e) {
+                Some(cut) if cut > 0 => digits.split_at(cut),
+                _ => ("", digits),
+            };
+            let pad = e.saturating_sub(digits.len());
+            let int = if int.is_empty() { "0" } else { int };
+            format!("{sign}{int}.{}{frac}", "0".repeat(pad))
+        }
+        _ => format!("{sign}{digits}E{exponent}"),
+    }
+}
+
+/// `(-1)^negative × (a ++ b as one digit string) × 10^-scale`, exactly. No allocation:
+/// this is on the per-field path of every record validation.
+fn from_digits(
+    negative: bool,
+    a: &[u8],
+    b: &[u8],
+    scale: i64,
+    field: &'static str,
+) -> Result<Decimal, MoneyError> {
+    let overflow = MoneyError::Overflow {
+        field,
+        op: "parsing",
+    };
+    let digit = |i: usize| -> u8 {
+        let d = match i.checked_sub(a.len()) {
+            None => a.get(i),
+            Some(j) => b.get(j),
+        };
+        d.copied().unwrap_or(b'0').wrapping_sub(b'0')
+    };
+    let n = a.len().saturating_add(b.len());
+    let Some(first) = (0..n).find(|&i| digit(i) != 0) else {
+        // Zero, at any exponent: keep the scale where it fits, and the sign.
+        let kept = u32::try_from(scale.clamp(0, MAX_SCALE)).unwrap_or(0);
+        let mut zero = Decimal::new(0, kept);
+        zero.set_sign_negative(negative);
+        return Ok(zero);
+    };
+    let trailing = (first..n).rev().take_while(|&i| digit(i) == 0).count();
+    let significant = n.saturating_sub(first);
+    // Drop trailing zeros only where the value would not fit with them.
+    let for_scale = usize::try_from(scale.saturating_sub(MAX_SCALE)).unwrap_or(0);
+    let for_digits = significant
+        .saturating_sub(29)
+        .min(usize::try_from(scale.max(0)).unwrap_or(0));
+    let dropped = trailing.min(for_scale.max(for_digits));
+    let scale = scale.saturating_sub(i64::try_from(dropped).unwrap_or(i64::MAX));
+    let significant = significant.saturating_sub(dropped);
+    if scale > MAX_SCALE {
+        return Err(MoneyError::Precision {
+            field,
+            scale: MAX_SCALE as u32,
+        });
+    }
+    if significant > 29 {
+        return Err(overflow);
+    }
     let mut mantissa: i128 = 0;
-    let mut significant = 0usize;
-    for b in p.int.bytes().chain(p.frac.bytes()) {
-        let d = i128::from(b.wrapping_sub(b'0'));
-        if significant == 0 && d == 0 {
-            continue;
-        }
-        significant = significant.saturating_add(1);
-        if significant > 29 {
-            return Err(overflow);
-        }
+    for i in first..first.saturating_add(significant) {
         mantissa = mantissa
             .checked_mul(10)
-            .and_then(|m| m.checked_add(d))
+            .and_then(|m| m.checked_add(i128::from(digit(i))))
             .ok_or(overflow.clone())?;
     }
-    let frac_len = i64::try_from(p.frac.len()).map_err(|_| overflow.clone())?;
-    let mut scale = frac_len.checked_sub(p.exponent).ok_or(overflow.clone())?;
+    let mut scale = scale;
     if scale < 0 {
         // A positive exponent past the fraction: multiply the digits out.
         let factor = u32::try_from(scale.unsigned_abs())
@@ -183,18 +308,11 @@ fn build(p: Parts<'_>, field: &'static str) -> Result<Decimal, MoneyError> {
         mantissa = mantissa.checked_mul(factor).ok_or(overflow.clone())?;
         scale = 0;
     }
-    if scale > MAX_SCALE {
-        return Err(overflow);
-    }
-    if p.negative {
+    if negative {
         mantissa = mantissa.checked_neg().ok_or(overflow.clone())?;
     }
     let scale = u32::try_from(scale).map_err(|_| overflow.clone())?;
-    let mut d = Decimal::try_from_i128_with_scale(mantissa, scale).map_err(|_| overflow)?;
-    if p.negative && d.is_zero() {
-        d.set_sign_negative(true);
-    }
-    Ok(d)
+    Decimal::try_from_i128_with_scale(mantissa, scale).map_err(|_| overflow)
 }
 
 #[cfg(test)]
@@ -231,7 +349,11 @@ mod tests {
         assert_eq!(plain(&"9".repeat(30)), Err("money_overflow"));
         assert_eq!(
             plain(&format!("0.{}", "1".repeat(29))),
-            Err("money_overflow")
+            Err("money_precision")
+        );
+        assert_eq!(
+            plain(&format!("1.{}", "0".repeat(40))),
+            Ok(format!("1.{}", "0".repeat(28)))
         );
     }
 
@@ -251,13 +373,82 @@ mod tests {
         assert_eq!(literal("30"), Ok("30".into()));
         assert_eq!(literal("1e99999"), Err("money_syntax"));
         assert_eq!(literal("1e40"), Err("money_overflow"));
-        assert_eq!(literal("1e-29"), Err("money_overflow"));
+        assert_eq!(literal("1e-29"), Err("money_precision"));
+        assert_eq!(
+            literal("0E-1000"),
+            Ok("0.0000000000000000000000000000".into())
+        );
+        assert_eq!(
+            literal("10e-29"),
+            Ok("0.0000000000000000000000000001".into())
+        );
         assert_eq!(literal("1e"), Err("money_syntax"));
         assert_eq!(literal("e5"), Err("money_syntax"));
         assert_eq!(literal("Infinity"), Err("money_syntax"));
+        assert_eq!(literal("-0E+5"), Ok("-0".into()));
         assert_eq!(
             literal("1234567890123456789012345678"),
             Ok("1234567890123456789012345678".into())
+        );
+    }
+}
+
+#[cfg(test)]
+mod parts_tests {
+    use super::*;
+
+    fn parts(negative: bool, digits: &str, exponent: i64) -> Result<String, &'static str> {
+        decimal_from_parts(negative, digits, exponent, "x")
+            .map(|d| d.to_string())
+            .map_err(|e| e.code())
+    }
+
+    #[test]
+    fn parts_are_read_by_value() {
+        assert_eq!(parts(false, "1250", -2), Ok("12.50".into()));
+        assert_eq!(parts(true, "15", 1), Ok("-150".into()));
+        assert_eq!(parts(false, "1", 6), Ok("1000000".into()));
+        assert_eq!(
+            parts(false, "0", -1000),
+            Ok("0.0000000000000000000000000000".into())
+        );
+        assert_eq!(parts(false, "0", 1000), Ok("0".into()));
+        assert_eq!(parts(false, "1", -30), Err("money_precision"));
+        assert_eq!(
+            parts(false, "1000", -31),
+            Ok("0.0000000000000000000000000001".into())
+        );
+        assert_eq!(parts(false, "1", 40), Err("money_overflow"));
+        assert_eq!(parts(false, "1", i64::MIN), Err("money_overflow"));
+        assert_eq!(parts(false, "1", i64::MAX), Err("money_overflow"));
+        assert_eq!(
+            parts(false, &"0".repeat(4300), i64::MIN + 1),
+            Ok("0.0000000000000000000000000000".into())
+        );
+        assert_eq!(parts(false, &"1".repeat(4301), 0), Err("money_too_long"));
+        assert_eq!(parts(false, "", 0), Err("money_empty"));
+        for (d, e, text) in [
+            ("1250", -2, "12.50"),
+            ("1250", -4, "0.1250"),
+            ("1250", -6, "0.001250"),
+            ("1250", 0, "1250"),
+            ("0", -3, "0.000"),
+            ("7", 2, "700"),
+        ] {
+            assert_eq!(literal_from_parts(false, d, e), text);
+            assert_eq!(
+                parse_number_literal(text, "x"),
+                decimal_from_parts(false, d, e, "x")
+            );
+        }
+        assert_eq!(
+            literal_from_parts(false, "1", i64::MIN),
+            format!("1E{}", i64::MIN)
+        );
+        assert_eq!(parts(false, "1a", 0), Err("money_syntax"));
+        assert_eq!(
+            parts(false, &format!("1{}", "0".repeat(100)), -100),
+            Ok(format!("1.{}", "0".repeat(28)))
         );
     }
 }
