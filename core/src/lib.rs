@@ -38,6 +38,7 @@ pub mod db;
 mod error;
 mod exact;
 pub mod identity;
+mod json;
 pub mod jwt;
 pub mod money;
 pub mod password;

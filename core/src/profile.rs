@@ -39,6 +39,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use crate::db::{self, DecimalRule, IntRule};
+use crate::json::JsonTextError;
 use crate::money::{Decimal, Money, MoneyError};
 
 pub use error::{FieldError, InvalidProfile, ProfileError};
@@ -354,10 +355,12 @@ pub fn validate_profile_json(text: &str, mode: ValidationMode) -> Result<Profile
             }],
         });
     }
-    let value: Value = serde_json::from_str(text).map_err(|e| InvalidProfile {
-        errors: vec![ProfileError::Json {
-            line: e.line(),
-            column: e.column(),
+    let value: Value = crate::json::parse(text).map_err(|e| InvalidProfile {
+        errors: vec![match e {
+            JsonTextError::Syntax { line, column } => ProfileError::Json { line, column },
+            JsonTextError::DuplicateKey { key, line } => {
+                ProfileError::DuplicateKey { field: key, line }
+            }
         }],
     })?;
     validate_profile(&value, mode)

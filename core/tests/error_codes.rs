@@ -98,6 +98,8 @@ fn produced() -> Vec<&'static str> {
     ));
     let json_err = validate_profile_json("{", strict).unwrap_err();
     codes.push(json_err.errors[0].code());
+    let twice = validate_profile_json(r#"{"age": 30, "age": 31}"#, strict).unwrap_err();
+    codes.push(twice.errors[0].code());
     let big = validate_profile_json(&" ".repeat(70_000), strict).unwrap_err();
     codes.push(big.errors[0].code());
     codes.push(Error::from(json_err).code());

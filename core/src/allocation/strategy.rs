@@ -367,11 +367,11 @@ fn document(text: &str) -> Result<Map<String, Value>, AllocationError> {
     if text.len() > MAX_STRATEGY_JSON {
         return Err(format_error("the document is larger than 65536 bytes"));
     }
-    match serde_json::from_str::<Value>(text) {
+    match crate::json::parse(text) {
         Ok(Value::Object(map)) => Ok(map),
         Ok(_) => Err(format_error("the document must be a JSON object")),
         Err(e) => Err(AllocationError::StrategyFormat {
-            rule: format!("not valid JSON (line {}, column {})", e.line(), e.column()),
+            rule: e.to_string(),
         }),
     }
 }

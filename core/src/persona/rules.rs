@@ -324,13 +324,7 @@ impl ScoringTable {
         if text.len() > MAX_RULES_JSON {
             return Err(rules_error("the document is larger than 65536 bytes"));
         }
-        let value: Value = serde_json::from_str(text).map_err(|e| {
-            rules_error(format!(
-                "not valid JSON (line {}, column {})",
-                e.line(),
-                e.column()
-            ))
-        })?;
+        let value: Value = crate::json::parse(text).map_err(|e| rules_error(e.to_string()))?;
         let Value::Object(map) = value else {
             return Err(rules_error("the document must be a JSON object"));
         };

@@ -27,6 +27,15 @@ pub enum ProfileError {
         /// Column of the first syntax error (1-based).
         column: usize,
     },
+    /// A key appears twice in the JSON object (which value counts would depend on the
+    /// reader, so neither does).
+    #[error("{field}: appears twice in the JSON text (line {line})")]
+    DuplicateKey {
+        /// The key (its first 64 characters).
+        field: String,
+        /// Line of the second occurrence (1-based).
+        line: usize,
+    },
     /// A required field is missing.
     #[error("{field}: is required")]
     Required {
@@ -85,6 +94,7 @@ impl ProfileError {
         "profile_not_object",
         "profile_too_large",
         "profile_json",
+        "profile_duplicate_key",
         "profile_required",
         "profile_unknown_field",
         "profile_type",
@@ -99,6 +109,7 @@ impl ProfileError {
             Self::NotAnObject => "profile_not_object",
             Self::TooLarge { .. } => "profile_too_large",
             Self::Json { .. } => "profile_json",
+            Self::DuplicateKey { .. } => "profile_duplicate_key",
             Self::Required { .. } => "profile_required",
             Self::UnknownField { .. } => "profile_unknown_field",
             Self::WrongType { .. } => "profile_type",
@@ -113,7 +124,7 @@ impl ProfileError {
     pub fn field(&self) -> &str {
         match self {
             Self::NotAnObject | Self::TooLarge { .. } | Self::Json { .. } => "profile",
-            Self::UnknownField { field } => field,
+            Self::UnknownField { field } | Self::DuplicateKey { field, .. } => field,
             Self::Required { field }
             | Self::WrongType { field, .. }
             | Self::OutOfRange { field, .. }

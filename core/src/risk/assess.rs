@@ -568,8 +568,13 @@ pub fn assess_risk_json(text: &str) -> Result<RiskAssessment, RiskError> {
     if text.len() > MAX_RISK_JSON {
         return Err(input("request", "must be at most 1 MiB of JSON"));
     }
-    let value: Value =
-        serde_json::from_str(text).map_err(|_| input("request", "must be valid JSON"))?;
+    let value: Value = crate::json::parse(text).map_err(|e| match e {
+        crate::json::JsonTextError::Syntax { .. } => input("request", "must be valid JSON"),
+        crate::json::JsonTextError::DuplicateKey { key, .. } => input(
+            &key,
+            "appears twice in one JSON object; each key is given once",
+        ),
+    })?;
     assess_risk_value(&value)
 }
 

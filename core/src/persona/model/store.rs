@@ -90,8 +90,12 @@ impl PersonaModel {
         if text.len() as u64 > MAX_MODEL_FILE {
             return Err(corrupt("larger than 1 MiB"));
         }
-        let value: serde_json::Value =
-            serde_json::from_str(text).map_err(|_| corrupt("not valid JSON"))?;
+        let value = crate::json::parse(text).map_err(|e| match e {
+            crate::json::JsonTextError::Syntax { .. } => corrupt("not valid JSON"),
+            crate::json::JsonTextError::DuplicateKey { .. } => {
+                corrupt("a key appears twice in one object")
+            }
+        })?;
         if value.get("format").and_then(|v| v.as_str()) != Some(FORMAT_NAME) {
             return Err(corrupt("not a sparrow-core persona model"));
         }
