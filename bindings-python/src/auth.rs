@@ -11,7 +11,7 @@ use sparrow_core::password::{self, PasswordPolicy};
 
 use sparrow_core::contract;
 
-use crate::convert::{json_value, unix_now};
+use crate::convert::{json_value, text_of, unix_now, Text};
 use crate::errors::OrRaise;
 use crate::to_py::to_py;
 
@@ -23,7 +23,7 @@ fn policy(py: Python<'_>, name: Option<&str>) -> PyResult<PasswordPolicy> {
     }
 }
 
-fn context_list(context: Option<Vec<String>>) -> Vec<String> {
+fn context_list(context: Option<Vec<Text>>) -> Vec<Text> {
     context.unwrap_or_default()
 }
 
@@ -31,14 +31,14 @@ fn context_list(context: Option<Vec<String>>) -> Vec<String> {
 #[pyo3(signature = (password, policy = None, context = None))]
 pub(crate) fn check_password(
     py: Python<'_>,
-    password: &str,
-    policy: Option<&str>,
-    context: Option<Vec<String>>,
+    password: Text,
+    policy: Option<Text>,
+    context: Option<Vec<Text>>,
 ) -> PyResult<Vec<&'static str>> {
-    let p = self::policy(py, policy)?;
+    let p = self::policy(py, policy.as_deref())?;
     let context = context_list(context);
-    let refs: Vec<&str> = context.iter().map(String::as_str).collect();
-    Ok(password::check_password(password, &p, &refs)
+    let refs: Vec<&str> = context.iter().map(|t| &**t).collect();
+    Ok(password::check_password(&password, &p, &refs)
         .iter()
         .map(|r| r.code())
         .collect())
@@ -48,19 +48,19 @@ pub(crate) fn check_password(
 #[pyo3(signature = (password, policy = None, context = None))]
 pub(crate) fn require_password(
     py: Python<'_>,
-    password: &str,
-    policy: Option<&str>,
-    context: Option<Vec<String>>,
+    password: Text,
+    policy: Option<Text>,
+    context: Option<Vec<Text>>,
 ) -> PyResult<()> {
-    let p = self::policy(py, policy)?;
+    let p = self::policy(py, policy.as_deref())?;
     let context = context_list(context);
-    let refs: Vec<&str> = context.iter().map(String::as_str).collect();
-    password::require_password(password, &p, &refs).or_raise(py)
+    let refs: Vec<&str> = context.iter().map(|t| &**t).collect();
+    password::require_password(&password, &p, &refs).or_raise(py)
 }
 
 /// An argon2id PHC string; the GIL is released while hashing.
 #[pyfunction]
-pub(crate) fn hash_password(py: Python<'_>, password: &str) -> PyResult<String> {
+pub(crate) fn hash_password(py: Python<'_>, password: Text) -> PyResult<String> {
     let owned = password.to_owned();
     py.detach(move || password::hash_password(&owned))
         .or_raise(py)
@@ -102,8 +102,8 @@ fn py_bool(b: bool) -> &'static str {
 #[pyfunction]
 pub(crate) fn verify_password(
     py: Python<'_>,
-    password: &str,
-    hash: &str,
+    password: Text,
+    hash: Text,
 ) -> PyResult<Verification> {
     let (p, h) = (password.to_owned(), hash.to_owned());
     let v = py
@@ -116,13 +116,13 @@ pub(crate) fn verify_password(
 }
 
 #[pyfunction]
-pub(crate) fn needs_rehash(py: Python<'_>, hash: &str) -> PyResult<bool> {
-    password::needs_rehash(hash).or_raise(py)
+pub(crate) fn needs_rehash(py: Python<'_>, hash: Text) -> PyResult<bool> {
+    password::needs_rehash(&hash).or_raise(py)
 }
 
 /// Spends the time of a real verification (for unknown accounts); the GIL is released.
 #[pyfunction]
-pub(crate) fn dummy_verify(py: Python<'_>, password: &str) {
+pub(crate) fn dummy_verify(py: Python<'_>, password: Text) {
     let p = password.to_owned();
     py.detach(move || {
         password::dummy_verify(&p);
@@ -131,7 +131,7 @@ pub(crate) fn dummy_verify(py: Python<'_>, password: &str) {
 
 fn secret_bytes(secret: &Bound<'_, PyAny>) -> PyResult<Vec<u8>> {
     if let Ok(s) = secret.cast::<PyString>() {
-        return Ok(s.to_str()?.as_bytes().to_vec());
+        return Ok(text_of(s, "secret")?.as_bytes().to_vec());
     }
     if let Ok(b) = secret.cast::<PyBytes>() {
         return Ok(b.as_bytes().to_vec());
@@ -156,9 +156,9 @@ impl std::fmt::Debug for Keyring {
 #[pymethods]
 impl Keyring {
     #[new]
-    fn new(py: Python<'_>, kid: &str, secret: &Bound<'_, PyAny>) -> PyResult<Self> {
+    fn new(py: Python<'_>, kid: Text, secret: &Bound<'_, PyAny>) -> PyResult<Self> {
         Ok(Keyring {
-            inner: jwt::Keyring::new(kid, &secret_bytes(secret)?).or_raise(py)?,
+            inner: jwt::Keyring::new(&kid, &secret_bytes(secret)?).or_raise(py)?,
         })
     }
 
@@ -170,12 +170,12 @@ impl Keyring {
         })
     }
 
-    fn with_key(&self, py: Python<'_>, kid: &str, secret: &Bound<'_, PyAny>) -> PyResult<Self> {
+    fn with_key(&self, py: Python<'_>, kid: Text, secret: &Bound<'_, PyAny>) -> PyResult<Self> {
         Ok(Keyring {
             inner: self
                 .inner
                 .clone()
-                .with_key(kid, &secret_bytes(secret)?)
+                .with_key(&kid, &secret_bytes(secret)?)
                 .or_raise(py)?,
         })
     }
@@ -190,15 +190,15 @@ impl Keyring {
         })
     }
 
-    fn rotate_to(&self, py: Python<'_>, kid: &str) -> PyResult<Self> {
+    fn rotate_to(&self, py: Python<'_>, kid: Text) -> PyResult<Self> {
         Ok(Keyring {
-            inner: self.inner.clone().rotate_to(kid).or_raise(py)?,
+            inner: self.inner.clone().rotate_to(&kid).or_raise(py)?,
         })
     }
 
-    fn retire(&self, py: Python<'_>, kid: &str) -> PyResult<Self> {
+    fn retire(&self, py: Python<'_>, kid: Text) -> PyResult<Self> {
         Ok(Keyring {
-            inner: self.inner.clone().retire(kid).or_raise(py)?,
+            inner: self.inner.clone().retire(&kid).or_raise(py)?,
         })
     }
 
@@ -222,7 +222,7 @@ fn lifetime(obj: &Bound<'_, PyAny>) -> PyResult<Lifetime> {
         ));
     }
     if let Ok(s) = obj.cast::<PyString>() {
-        return Ok(Lifetime::Text(s.to_str()?.to_owned()));
+        return Ok(Lifetime::Text(text_of(s, "expires_in")?.to_owned()));
     }
     if let Ok(i) = obj.extract::<i64>() {
         return Ok(Lifetime::Seconds(i));
@@ -232,17 +232,35 @@ fn lifetime(obj: &Bound<'_, PyAny>) -> PyResult<Lifetime> {
     ))
 }
 
+/// A coded error from [`Text`] passes as it is; any other failure is the `TypeError`.
+fn not_str(e: PyErr, message: &str) -> PyErr {
+    Python::attach(|py| {
+        if e.is_instance_of::<pyo3::exceptions::PyTypeError>(py) {
+            PyTypeError::new_err(message.to_owned())
+        } else {
+            e
+        }
+    })
+}
+
 fn token_use(py: Python<'_>, name: Option<&str>) -> PyResult<Option<TokenUse>> {
     name.map(|n| n.parse::<TokenUse>().or_raise(py)).transpose()
 }
 
 fn subject(claims: &Bound<'_, PyDict>) -> PyResult<TokenSubject> {
     let mut s = TokenSubject::default();
-    for (k, v) in claims.iter() {
-        let key: String = k.extract()?;
+    // A snapshot of the items: a value whose conversion mutates the dict cannot reach
+    // pyo3's "dict changed size" panic.
+    for item in claims.items() {
+        let (k, v): (Bound<'_, PyAny>, Bound<'_, PyAny>) = item.extract()?;
+        let key = String::from(
+            k.extract::<Text>()
+                .map_err(|e| not_str(e, "claims: keys must be str"))?,
+        );
         let text = || -> PyResult<String> {
-            v.extract::<String>()
-                .map_err(|_| PyTypeError::new_err(format!("claims.{key}: expected a str")))
+            v.extract::<Text>()
+                .map(String::from)
+                .map_err(|e| not_str(e, &format!("claims.{key}: expected a str")))
         };
         match key.as_str() {
             "sub" => s.sub = text()?,
@@ -254,7 +272,10 @@ fn subject(claims: &Bound<'_, PyDict>) -> PyResult<TokenSubject> {
                 s.allowed_pages = if v.is_none() {
                     None
                 } else {
-                    Some(v.extract::<Vec<String>>().map_err(|_| PyTypeError::new_err("claims.allowed_pages: expected a list of str"))?)
+                    let pages = v
+                        .extract::<Vec<Text>>()
+                        .map_err(|e| not_str(e, "claims.allowed_pages: expected a list of str"))?;
+                    Some(pages.into_iter().map(String::from).collect())
                 }
             }
             other => {
@@ -276,9 +297,9 @@ pub(crate) fn issue_token(
     keyring: &Keyring,
     expires_in: Option<&Bound<'_, PyAny>>,
     now: Option<&Bound<'_, PyAny>>,
-    issuer: Option<String>,
-    audience: Option<String>,
-    token_use: Option<&str>,
+    issuer: Option<Text>,
+    audience: Option<Text>,
+    token_use: Option<Text>,
     not_before: Option<i64>,
 ) -> PyResult<String> {
     let subject = subject(claims)?;
@@ -288,9 +309,9 @@ pub(crate) fn issue_token(
     };
     let now = unix_now(now)?;
     let options = IssueOptions {
-        issuer,
-        audience,
-        token_use: self::token_use(py, token_use)?,
+        issuer: issuer.map(String::from),
+        audience: audience.map(String::from),
+        token_use: self::token_use(py, token_use.as_deref())?,
         not_before,
     };
     jwt::issue_token(&subject, &keyring.inner, &lifetime, now, &options).or_raise(py)
@@ -301,22 +322,23 @@ pub(crate) fn issue_token(
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn verify_token<'py>(
     py: Python<'py>,
-    token: &str,
+    token: Text,
     keyring: &Keyring,
     now: Option<&Bound<'py, PyAny>>,
-    token_use: Option<&str>,
-    issuer: Option<String>,
-    audience: Option<String>,
+    token_use: Option<Text>,
+    issuer: Option<Text>,
+    audience: Option<Text>,
     leeway: Option<i64>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let now = unix_now(now)?;
     let options = VerifyOptions {
         leeway_seconds: leeway.unwrap_or(contract::DEFAULT_LEEWAY_SECONDS),
-        issuer,
-        audience,
-        token_use: self::token_use(py, token_use)?.unwrap_or(contract::DEFAULT_TOKEN_USE),
+        issuer: issuer.map(String::from),
+        audience: audience.map(String::from),
+        token_use: self::token_use(py, token_use.as_deref())?
+            .unwrap_or(contract::DEFAULT_TOKEN_USE),
     };
-    let claims = jwt::verify_token(token, &keyring.inner, now, &options).or_raise(py)?;
+    let claims = jwt::verify_token(&token, &keyring.inner, now, &options).or_raise(py)?;
     to_py(py, &claims)
 }
 
@@ -342,14 +364,14 @@ pub(crate) fn should_refresh(
 }
 
 #[pyfunction]
-pub(crate) fn parse_duration(py: Python<'_>, text: &str) -> PyResult<i64> {
-    jwt::parse_duration(text).or_raise(py)
+pub(crate) fn parse_duration(py: Python<'_>, text: Text) -> PyResult<i64> {
+    jwt::parse_duration(&text).or_raise(py)
 }
 
 /// The token of an `Authorization: Bearer …` header.
 #[pyfunction]
-pub(crate) fn bearer_token(py: Python<'_>, authorization: &str) -> PyResult<String> {
-    jwt::bearer_token(authorization)
+pub(crate) fn bearer_token(py: Python<'_>, authorization: Text) -> PyResult<String> {
+    jwt::bearer_token(&authorization)
         .map(str::to_owned)
         .or_raise(py)
 }
@@ -382,17 +404,24 @@ impl Decision {
 #[pyo3(signature = (role, required_roles, page = None, allowed_pages = None))]
 pub(crate) fn authorize(
     py: Python<'_>,
-    role: &str,
-    required_roles: Vec<String>,
-    page: Option<&str>,
-    allowed_pages: Option<Vec<String>>,
+    role: Text,
+    required_roles: Vec<Text>,
+    page: Option<Text>,
+    allowed_pages: Option<Vec<Text>>,
 ) -> PyResult<Decision> {
     let required = required_roles
         .iter()
         .map(|r| r.parse::<Role>())
         .collect::<Result<Vec<Role>, _>>()
         .or_raise(py)?;
-    let d = sparrow_core::access::authorize(role, &required, page, allowed_pages.as_deref());
+    let allowed_pages: Option<Vec<String>> =
+        allowed_pages.map(|pages| pages.into_iter().map(String::from).collect());
+    let d = sparrow_core::access::authorize(
+        &role,
+        &required,
+        page.as_deref(),
+        allowed_pages.as_deref(),
+    );
     Ok(Decision {
         allowed: d.allowed,
         reason: d.reason.code(),
@@ -404,17 +433,17 @@ pub(crate) fn authorize(
 pub(crate) fn check_env<'py>(
     py: Python<'py>,
     mapping: &Bound<'py, PyAny>,
-    node_env: Option<&str>,
+    node_env: Option<Text>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let mut vars = BTreeMap::new();
     for item in mapping.call_method0("items")?.try_iter()? {
-        let (k, v): (String, String) = item?
+        let (k, v): (Text, Text) = item?
             .extract()
-            .map_err(|_| PyTypeError::new_err("mapping: keys and values must be str"))?;
-        vars.insert(k, v);
+            .map_err(|e| not_str(e, "mapping: keys and values must be str"))?;
+        vars.insert(String::from(k), String::from(v));
     }
     let problems: Vec<contract::EnvProblemRecord> =
-        sparrow_core::config::check_env(&vars, node_env)
+        sparrow_core::config::check_env(&vars, node_env.as_deref())
             .iter()
             .map(contract::EnvProblemRecord::from)
             .collect();

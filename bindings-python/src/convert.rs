@@ -8,6 +8,7 @@ use std::sync::{Mutex, OnceLock};
 
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
+use pyo3::pybacked::PyBackedStr;
 use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
 use rust_decimal::Decimal;
 use serde_json::{Map, Value};
@@ -104,8 +105,7 @@ pub(crate) fn exact_decimal(obj: &Bound<'_, PyAny>, field: &'static str) -> PyRe
         .or_raise(py);
     }
     if let Ok(s) = obj.cast::<PyString>() {
-        let text = s.to_str()?;
-        return parse_decimal_text(text, field).or_raise(py);
+        return parse_decimal_text(text_of(s, field)?, field).or_raise(py);
     }
     if is_decimal(obj)? {
         return match decimal_parts(obj)? {
@@ -189,72 +189,197 @@ pub(crate) fn decimal_out<'py>(py: Python<'py>, d: Decimal) -> PyResult<Bound<'p
     Ok(made)
 }
 
-/// A Python value as JSON, for the record validators: dicts with `str` keys, lists and
-/// tuples, `str`, `int` (any size), `bool`, `None`, finite `float` (as the number its
-/// `repr` writes, which is what a JSON body would carry) and finite `Decimal` (its exact
-/// digits). Anything else is a `TypeError`; NaN and infinities are `ValueError`s.
+/// A Python value as JSON, for the record validators: mappings with `str` keys (`dict`
+/// and any `collections.abc.Mapping`), lists and tuples, `str`, `int` (any size),
+/// `bool`, `None`, finite `float` (as the number its `repr` writes, which is what a JSON
+/// body would carry) and finite `Decimal` (its exact digits). Bounded like the JSON text
+/// of a record ([`contract::MAX_INPUT_BYTES`], 64 KiB); see [`json_value_within`].
 pub(crate) fn json_value(obj: &Bound<'_, PyAny>, depth: usize) -> PyResult<Value> {
-    contract::check_depth(depth, "input").or_raise(obj.py())?;
+    json_value_within(obj, depth, &mut contract::InputBudget::new("input"))
+}
+
+/// [`json_value`] within a budget of JSON bytes. Containers are read from snapshots
+/// (`dict.items()`), so a value whose `__repr__` or iterator mutates the dict being read
+/// cannot reach pyo3's mutation panic; numbers are read through the base types'
+/// methods, so a subclass cannot misstate its value. Every refusal is coded: a non-str
+/// key or unsupported type is a `TypeError`.
+pub(crate) fn json_value_within(
+    obj: &Bound<'_, PyAny>,
+    depth: usize,
+    budget: &mut contract::InputBudget,
+) -> PyResult<Value> {
+    let py = obj.py();
+    contract::check_depth(depth, "input").or_raise(py)?;
     if obj.is_none() {
+        budget.spend(4).or_raise(py)?;
         return Ok(Value::Null);
     }
     if let Ok(b) = obj.cast::<PyBool>() {
+        budget.spend(5).or_raise(py)?;
         return Ok(Value::Bool(b.is_true()));
     }
     if let Ok(s) = obj.cast::<PyString>() {
-        return Ok(Value::String(s.to_str()?.to_owned()));
+        let text = text_of(s, "input")?;
+        budget.spend(text.len().saturating_add(2)).or_raise(py)?;
+        return Ok(Value::String(text.to_owned()));
     }
     if obj.is_instance_of::<PyInt>() {
         if let Ok(v) = obj.extract::<i64>() {
+            // The length of its decimal text, as the JSON would carry it.
+            let digits = v.unsigned_abs().checked_ilog10().unwrap_or(0) as usize + 1;
+            budget.spend(digits + usize::from(v < 0)).or_raise(py)?;
             return Ok(Value::from(v));
         }
-        let text: String = obj.str()?.extract()?;
-        return number(obj.py(), &text);
+        // int.__repr__ itself (a subclass's __str__ could lie); past Python's 4,300-digit
+        // limit it raises, which is the core's `input_number`.
+        let text: String = match py.get_type::<PyInt>().call_method1("__repr__", (obj,)) {
+            Ok(t) => t.extract()?,
+            Err(_) => {
+                return Err(ArgumentError::Number {
+                    field: "input",
+                    max: contract::MAX_NUMBER_CHARS,
+                })
+                .or_raise(py)
+            }
+        };
+        budget.spend(text.len()).or_raise(py)?;
+        return number(py, &text);
     }
     // NaN and infinities are refused by the core's number reader (`input_not_finite`).
     if obj.is_instance_of::<PyFloat>() {
-        let text: String = obj.repr()?.extract()?;
-        return number(obj.py(), &text);
+        let text: String = py
+            .get_type::<PyFloat>()
+            .call_method1("__repr__", (obj,))?
+            .extract()?;
+        budget.spend(text.len()).or_raise(py)?;
+        return number(py, &text);
     }
     if let Ok(d) = obj.cast::<PyDict>() {
-        let mut map = Map::new();
-        for (k, v) in d.iter() {
-            let key = k
-                .cast::<PyString>()
-                .map_err(|_| PyTypeError::new_err("input: dictionary keys must be str"))?
-                .to_str()?
-                .to_owned();
-            map.insert(key, json_value(&v, depth + 1)?);
-        }
-        return Ok(Value::Object(map));
+        budget.check_len(d.len()).or_raise(py)?;
+        return object(&d.items().into_any(), depth, budget);
     }
     if let Ok(l) = obj.cast::<PyList>() {
-        return l
-            .iter()
-            .map(|v| json_value(&v, depth + 1))
-            .collect::<PyResult<Vec<_>>>()
-            .map(Value::Array);
+        budget.check_len(l.len()).or_raise(py)?;
+        // A snapshot: the list cannot change while its items are read.
+        return array(&PyTuple::new(py, l.iter())?, depth, budget);
     }
     if let Ok(t) = obj.cast::<PyTuple>() {
-        return t
-            .iter()
-            .map(|v| json_value(&v, depth + 1))
-            .collect::<PyResult<Vec<_>>>()
-            .map(Value::Array);
+        budget.check_len(t.len()).or_raise(py)?;
+        return array(t, depth, budget);
     }
     if is_decimal(obj)? {
         return match decimal_parts(obj)? {
-            Some((negative, digits, exponent)) => number(
-                obj.py(),
-                &contract::literal_from_parts(negative, &digits, exponent),
-            ),
-            None => Err(ArgumentError::NotFinite { field: "input" }).or_raise(obj.py()),
+            Some((negative, digits, exponent)) => {
+                let text = contract::literal_from_parts(negative, &digits, exponent);
+                budget.spend(text.len()).or_raise(py)?;
+                number(py, &text)
+            }
+            None => Err(ArgumentError::NotFinite { field: "input" }).or_raise(py),
         };
     }
+    if obj.is_instance(&mapping_class(py)?)? {
+        budget.check_len(obj.len()?).or_raise(py)?;
+        let items = obj.call_method0("items")?;
+        let snapshot = PyList::empty(py);
+        for item in items.try_iter()? {
+            snapshot.append(item?)?;
+            budget.spend(0).or_raise(py)?;
+        }
+        return object(&snapshot.into_any(), depth, budget);
+    }
     Err(PyTypeError::new_err(format!(
-        "input: {} is not a JSON value (dict, list, str, int, bool, None, Decimal)",
+        "input: {} is not a JSON value (dict or other Mapping, list, str, int, bool, None, Decimal)",
         type_name(obj)
     )))
+}
+
+/// A JSON object from a list of `(key, value)` pairs already copied out of the mapping.
+fn object(
+    items: &Bound<'_, PyAny>,
+    depth: usize,
+    budget: &mut contract::InputBudget,
+) -> PyResult<Value> {
+    let py = items.py();
+    let mut map = Map::new();
+    for item in items.try_iter()? {
+        let item = item?;
+        let pair = item
+            .cast::<PyTuple>()
+            .map_err(|_| PyTypeError::new_err("input: a mapping's items() must give pairs"))?;
+        if pair.len() != 2 {
+            return Err(PyTypeError::new_err(
+                "input: a mapping's items() must give pairs",
+            ));
+        }
+        let (k, v) = (pair.get_item(0)?, pair.get_item(1)?);
+        let key = k
+            .cast::<PyString>()
+            .map_err(|_| PyTypeError::new_err("input: dictionary keys must be str"))?;
+        let key = text_of(key, "input")?;
+        budget.spend(key.len().saturating_add(3)).or_raise(py)?;
+        map.insert(key.to_owned(), json_value_within(&v, depth + 1, budget)?);
+    }
+    Ok(Value::Object(map))
+}
+
+fn array(
+    items: &Bound<'_, PyTuple>,
+    depth: usize,
+    budget: &mut contract::InputBudget,
+) -> PyResult<Value> {
+    items
+        .iter()
+        .map(|v| json_value_within(&v, depth + 1, budget))
+        .collect::<PyResult<Vec<_>>>()
+        .map(Value::Array)
+}
+
+/// A `str` argument. Extracted like `&str`, except that a string with a lone surrogate
+/// is the coded `input_not_unicode` instead of pyo3's `UnicodeEncodeError`; a non-str is
+/// pyo3's `TypeError` naming the argument. Zero-copy (`PyBackedStr`).
+pub(crate) struct Text(PyBackedStr);
+
+impl std::ops::Deref for Text {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl From<Text> for String {
+    fn from(t: Text) -> String {
+        (*t).to_owned()
+    }
+}
+
+impl<'a, 'py> FromPyObject<'a, 'py> for Text {
+    type Error = PyErr;
+
+    fn extract(obj: Borrowed<'a, 'py, PyAny>) -> PyResult<Self> {
+        let s = obj.cast::<PyString>()?.to_owned();
+        match PyBackedStr::try_from(s) {
+            Ok(text) => Ok(Text(text)),
+            Err(_) => Err(ArgumentError::NotUnicode { field: "argument" }).or_raise(obj.py()),
+        }
+    }
+}
+
+static MAPPING: OnceLock<Py<PyAny>> = OnceLock::new();
+
+fn mapping_class(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
+    if let Some(c) = MAPPING.get() {
+        return Ok(c.bind(py).clone());
+    }
+    let c = py.import("collections.abc")?.getattr("Mapping")?;
+    let _ = MAPPING.set(c.clone().unbind());
+    Ok(c)
+}
+
+/// The text of a Python `str`, or `input_not_unicode` naming `field` when it holds a
+/// lone surrogate (Python allows them; UTF-8 cannot carry them).
+pub(crate) fn text_of<'a>(s: &'a Bound<'_, PyString>, field: &'static str) -> PyResult<&'a str> {
+    s.to_str()
+        .or_else(|_| Err(ArgumentError::NotUnicode { field }).or_raise(s.py()))
 }
 
 fn number(py: Python<'_>, text: &str) -> PyResult<Value> {

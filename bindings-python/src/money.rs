@@ -7,7 +7,7 @@ use pyo3::types::{PyDict, PyString, PyTuple};
 use sparrow_core::money::{self, Nav, ParseMode, Units};
 use sparrow_core::profile::{self, Profile, ValidationMode};
 
-use crate::convert::{decimal_out, exact_decimal, json_value, money_arg, money_out};
+use crate::convert::{decimal_out, exact_decimal, json_value, money_arg, money_out, text_of, Text};
 use crate::errors::OrRaise;
 
 /// Checks a value and returns the canonical text of a `Money` (used by `Money.__new__`).
@@ -23,10 +23,11 @@ pub(crate) fn parse_money<'py>(
     text: &Bound<'py, PyAny>,
     lenient: bool,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let text = text
-        .cast::<PyString>()
-        .map_err(|_| PyTypeError::new_err("text: expected a str"))?
-        .to_str()?;
+    let text = text_of(
+        text.cast::<PyString>()
+            .map_err(|_| PyTypeError::new_err("text: expected a str"))?,
+        "text",
+    )?;
     let mode = if lenient {
         ParseMode::Lenient
     } else {
@@ -53,8 +54,10 @@ pub(crate) fn allocate<'py>(
     weights: &Bound<'py, PyAny>,
 ) -> PyResult<Vec<Bound<'py, PyAny>>> {
     let amount = money_arg(amount, "amount")?;
+    // At most one weight past the limit is converted; the core refuses the list.
     let weights = weights
         .try_iter()?
+        .take(money::MAX_WEIGHTS.saturating_add(1))
         .map(|w| exact_decimal(&w?, "weights"))
         .collect::<PyResult<Vec<_>>>()?;
     let parts = money::allocate(amount, &weights).or_raise(py)?;
@@ -86,10 +89,11 @@ pub(crate) fn value_of<'py>(
     money_out(py, value)
 }
 
-fn text<'a>(obj: &'a Bound<'_, PyAny>, field: &str) -> PyResult<&'a str> {
-    obj.cast::<PyString>()
-        .map_err(|_| PyTypeError::new_err(format!("{field}: expected a str")))?
-        .to_str()
+fn text<'a>(obj: &'a Bound<'_, PyAny>, field: &'static str) -> PyResult<&'a str> {
+    let s = obj
+        .cast::<PyString>()
+        .map_err(|_| PyTypeError::new_err(format!("{field}: expected a str")))?;
+    text_of(s, field)
 }
 
 /// `(pan, holder_type)`.
@@ -155,7 +159,7 @@ pub(crate) fn mode_arg(py: Python<'_>, mode: Option<&str>) -> PyResult<Validatio
 pub(crate) fn profile_arg(input: &Bound<'_, PyAny>, mode: ValidationMode) -> PyResult<Profile> {
     let py = input.py();
     if let Ok(s) = input.cast::<PyString>() {
-        return profile::validate_profile_json(s.to_str()?, mode).or_raise(py);
+        return profile::validate_profile_json(text_of(s, "profile")?, mode).or_raise(py);
     }
     let value = json_value(input, 0)?;
     profile::validate_profile(&value, mode).or_raise(py)
@@ -193,9 +197,9 @@ pub(crate) fn profile_dict<'py>(py: Python<'py>, p: &Profile) -> PyResult<Bound<
 pub(crate) fn validate_profile<'py>(
     py: Python<'py>,
     input: &Bound<'py, PyAny>,
-    mode: Option<&str>,
+    mode: Option<Text>,
 ) -> PyResult<Bound<'py, PyDict>> {
-    let p = profile_arg(input, mode_arg(py, mode)?)?;
+    let p = profile_arg(input, mode_arg(py, mode.as_deref())?)?;
     profile_dict(py, &p)
 }
 

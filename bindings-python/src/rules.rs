@@ -18,7 +18,9 @@ use sparrow_core::risk::{self, ConstraintReport, Holding, RiskConstraint};
 
 use sparrow_core::contract;
 
-use crate::convert::{decimal_out, exact_decimal, json_value, unix_now};
+use crate::convert::{
+    decimal_out, exact_decimal, json_value, json_value_within, text_of, unix_now, Text,
+};
 use crate::errors::OrRaise;
 use crate::money::{mode_arg, profile_arg, profile_dict};
 use crate::to_py::to_py;
@@ -159,9 +161,9 @@ fn profiles_arg(profiles: &Bound<'_, PyAny>, mode: ValidationMode) -> PyResult<V
 pub(crate) fn classify<'py>(
     py: Python<'py>,
     profile: &Bound<'py, PyAny>,
-    mode: Option<&str>,
+    mode: Option<Text>,
 ) -> PyResult<Bound<'py, PyDict>> {
-    let p = profile_arg(profile, mode_arg(py, mode)?)?;
+    let p = profile_arg(profile, mode_arg(py, mode.as_deref())?)?;
     classification_dict(py, &persona::classify(&p))
 }
 
@@ -170,9 +172,9 @@ pub(crate) fn classify<'py>(
 pub(crate) fn classify_blended<'py>(
     py: Python<'py>,
     profile: &Bound<'py, PyAny>,
-    mode: Option<&str>,
+    mode: Option<Text>,
 ) -> PyResult<Bound<'py, PyDict>> {
-    let p = profile_arg(profile, mode_arg(py, mode)?)?;
+    let p = profile_arg(profile, mode_arg(py, mode.as_deref())?)?;
     blended_dict(py, &persona::classify_blended(&p))
 }
 
@@ -181,9 +183,9 @@ pub(crate) fn classify_blended<'py>(
 pub(crate) fn classify_many<'py>(
     py: Python<'py>,
     profiles: &Bound<'py, PyAny>,
-    mode: Option<&str>,
+    mode: Option<Text>,
 ) -> PyResult<Bound<'py, PyList>> {
-    let ps = profiles_arg(profiles, mode_arg(py, mode)?)?;
+    let ps = profiles_arg(profiles, mode_arg(py, mode.as_deref())?)?;
     let list = PyList::empty(py);
     for c in persona::classify_many(&ps) {
         list.append(classification_dict(py, &c)?)?;
@@ -196,9 +198,9 @@ pub(crate) fn classify_many<'py>(
 pub(crate) fn classify_blended_many<'py>(
     py: Python<'py>,
     profiles: &Bound<'py, PyAny>,
-    mode: Option<&str>,
+    mode: Option<Text>,
 ) -> PyResult<Bound<'py, PyList>> {
-    let ps = profiles_arg(profiles, mode_arg(py, mode)?)?;
+    let ps = profiles_arg(profiles, mode_arg(py, mode.as_deref())?)?;
     let list = PyList::empty(py);
     for b in persona::classify_blended_many(&ps) {
         list.append(blended_dict(py, &b)?)?;
@@ -222,9 +224,9 @@ impl ScoringTable {
         }
     }
     #[staticmethod]
-    fn from_json(py: Python<'_>, text: &str) -> PyResult<Self> {
+    fn from_json(py: Python<'_>, text: Text) -> PyResult<Self> {
         Ok(ScoringTable {
-            inner: persona::ScoringTable::from_json(text).or_raise(py)?,
+            inner: persona::ScoringTable::from_json(&text).or_raise(py)?,
         })
     }
     fn to_json(&self) -> String {
@@ -239,9 +241,9 @@ impl ScoringTable {
         &self,
         py: Python<'py>,
         profile: &Bound<'py, PyAny>,
-        mode: Option<&str>,
+        mode: Option<Text>,
     ) -> PyResult<Bound<'py, PyDict>> {
-        let p = profile_arg(profile, mode_arg(py, mode)?)?;
+        let p = profile_arg(profile, mode_arg(py, mode.as_deref())?)?;
         classification_dict(py, &self.inner.classify(&p))
     }
     #[pyo3(signature = (profile, mode = None))]
@@ -249,9 +251,9 @@ impl ScoringTable {
         &self,
         py: Python<'py>,
         profile: &Bound<'py, PyAny>,
-        mode: Option<&str>,
+        mode: Option<Text>,
     ) -> PyResult<Bound<'py, PyDict>> {
-        let p = profile_arg(profile, mode_arg(py, mode)?)?;
+        let p = profile_arg(profile, mode_arg(py, mode.as_deref())?)?;
         blended_dict(py, &self.inner.classify_blended(&p))
     }
     fn __repr__(&self) -> String {
@@ -261,6 +263,12 @@ impl ScoringTable {
             self.inner.rules().len()
         )
     }
+}
+
+/// The first `max + 1` items of an iterable: enough for the core to refuse a list over
+/// its limit (`max`) without this binding converting a million entries first.
+fn items_upto<'py>(obj: &Bound<'py, PyAny>, max: usize) -> PyResult<Vec<Bound<'py, PyAny>>> {
+    obj.try_iter()?.take(max.saturating_add(1)).collect()
 }
 
 fn get<'py>(d: &Bound<'py, PyAny>, key: &str, what: &str) -> PyResult<Bound<'py, PyAny>> {
@@ -275,11 +283,11 @@ fn get_opt<'py>(d: &Bound<'py, PyAny>, key: &str) -> PyResult<Option<Bound<'py, 
     Ok(mapping.get_item(key)?.filter(|v| !v.is_none()))
 }
 
-fn string(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<String> {
-    obj.cast::<PyString>()
-        .map_err(|_| PyTypeError::new_err(format!("{what}: expected a str")))?
-        .to_str()
-        .map(str::to_owned)
+fn string(obj: &Bound<'_, PyAny>, what: &'static str) -> PyResult<String> {
+    let s = obj
+        .cast::<PyString>()
+        .map_err(|_| PyTypeError::new_err(format!("{what}: expected a str")))?;
+    text_of(s, what).map(str::to_owned)
 }
 
 fn persona_of(obj: &Bound<'_, PyAny>) -> PyResult<PersonaId> {
@@ -321,8 +329,7 @@ pub(crate) fn split_amount<'py>(
 ) -> PyResult<Bound<'py, PyAny>> {
     let amount = exact_decimal(amount, "amount")?;
     let mut slots = Vec::new();
-    for f in funds.try_iter()? {
-        let f = f?;
+    for f in items_upto(funds, allocation::MAX_FUNDS)? {
         slots.push(contract::FundSlotRecord {
             id: string(&get(&f, "id", "funds")?, "funds.id")?,
             weight: exact_decimal(&get(&f, "weight", "funds")?, "weight")?,
@@ -344,8 +351,7 @@ pub(crate) fn rebalance<'py>(
     new_money: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let mut positions = Vec::new();
-    for h in holdings.try_iter()? {
-        let h = h?;
+    for h in items_upto(holdings, allocation::MAX_FUNDS)? {
         positions.push(contract::PositionRecord {
             id: string(&get(&h, "id", "holdings")?, "holdings.id")?,
             value: exact_decimal(&get(&h, "value", "holdings")?, "value")?,
@@ -355,8 +361,8 @@ pub(crate) fn rebalance<'py>(
     let items = target
         .call_method0("items")
         .map_err(|_| PyTypeError::new_err("target: expected a dict of fund id to percent"))?;
-    for item in items.try_iter()? {
-        let (id, pct): (Bound<'_, PyAny>, Bound<'_, PyAny>) = item?.extract()?;
+    for item in items_upto(&items, allocation::MAX_FUNDS)? {
+        let (id, pct): (Bound<'_, PyAny>, Bound<'_, PyAny>) = item.extract()?;
         targets.push(contract::TargetRecord {
             id: string(&id, "target")?,
             percent: exact_decimal(&pct, "target")?,
@@ -427,7 +433,7 @@ pub(crate) struct Strategy {
 
 fn strategy_text(obj: &Bound<'_, PyAny>) -> PyResult<String> {
     if let Ok(s) = obj.cast::<PyString>() {
-        return Ok(s.to_str()?.to_owned());
+        return Ok(text_of(s, "strategy")?.to_owned());
     }
     Ok(json_value(obj, 0)?.to_string())
 }
@@ -477,9 +483,9 @@ impl Strategy {
 }
 
 #[pyfunction]
-pub(crate) fn strategy_for(py: Python<'_>, persona_slug: &str) -> PyResult<Strategy> {
+pub(crate) fn strategy_for(py: Python<'_>, persona_slug: Text) -> PyResult<Strategy> {
     Ok(Strategy {
-        inner: allocation::strategy_for(persona_slug).or_raise(py)?,
+        inner: allocation::strategy_for(&persona_slug).or_raise(py)?,
     })
 }
 
@@ -512,13 +518,24 @@ pub(crate) fn assess_risk<'py>(
     portfolio: Option<&Bound<'py, PyAny>>,
     proposed: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
+    // One budget for the whole request, as its JSON text would have.
+    let mut budget = contract::InputBudget::with_limit("request", risk::MAX_RISK_JSON);
     let mut body = serde_json::Map::new();
-    body.insert("profile".to_owned(), json_value(profile, 1)?);
+    body.insert(
+        "profile".to_owned(),
+        json_value_within(profile, 1, &mut budget)?,
+    );
     if let Some(p) = portfolio {
-        body.insert("current_portfolio".to_owned(), json_value(p, 1)?);
+        body.insert(
+            "current_portfolio".to_owned(),
+            json_value_within(p, 1, &mut budget)?,
+        );
     }
     if let Some(p) = proposed {
-        body.insert("proposed_portfolio".to_owned(), json_value(p, 1)?);
+        body.insert(
+            "proposed_portfolio".to_owned(),
+            json_value_within(p, 1, &mut budget)?,
+        );
     }
     let r = risk::assess_risk_value(&Value::Object(body)).or_raise(py)?;
     assessment_dict(py, &r)
@@ -532,9 +549,10 @@ pub(crate) fn assess_risk_request<'py>(
     body: &Bound<'py, PyAny>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let r = if let Ok(s) = body.cast::<PyString>() {
-        risk::assess_risk_json(s.to_str()?).or_raise(py)?
+        risk::assess_risk_json(text_of(s, "request")?).or_raise(py)?
     } else {
-        risk::assess_risk_value(&json_value(body, 0)?).or_raise(py)?
+        let mut budget = contract::InputBudget::with_limit("request", risk::MAX_RISK_JSON);
+        risk::assess_risk_value(&json_value_within(body, 0, &mut budget)?).or_raise(py)?
     };
     assessment_dict(py, &r)
 }
@@ -553,9 +571,9 @@ impl PersonaModel {
         &self,
         py: Python<'py>,
         profile: &Bound<'py, PyAny>,
-        mode: Option<&str>,
+        mode: Option<Text>,
     ) -> PyResult<Bound<'py, PyDict>> {
-        let p = profile_arg(profile, mode_arg(py, mode)?)?;
+        let p = profile_arg(profile, mode_arg(py, mode.as_deref())?)?;
         blended_dict(py, &self.inner.predict(&p))
     }
     #[pyo3(signature = (profiles, mode = None))]
@@ -563,9 +581,9 @@ impl PersonaModel {
         &self,
         py: Python<'py>,
         profiles: &Bound<'py, PyAny>,
-        mode: Option<&str>,
+        mode: Option<Text>,
     ) -> PyResult<Bound<'py, PyList>> {
-        let ps = profiles_arg(profiles, mode_arg(py, mode)?)?;
+        let ps = profiles_arg(profiles, mode_arg(py, mode.as_deref())?)?;
         let list = PyList::empty(py);
         for b in self.inner.predict_many(&ps) {
             list.append(blended_dict(py, &b)?)?;
@@ -579,26 +597,28 @@ impl PersonaModel {
         &self,
         py: Python<'_>,
         dir: PathBuf,
-        name: &str,
-        version: Option<String>,
+        name: Text,
+        version: Option<Text>,
     ) -> PyResult<String> {
         let version = match version {
-            Some(v) => v,
+            Some(v) => String::from(v),
             None => persona::version_from_unix(unix_now(None)?).or_raise(py)?,
         };
         // File I/O without the GIL: a slow disk blocks only this thread.
         let inner = &self.inner;
         let path = py
-            .detach(|| inner.save(&dir, name, &version))
+            .detach(|| inner.save(&dir, &name, &version))
             .or_raise(py)?;
         Ok(path.to_string_lossy().into_owned())
     }
     #[staticmethod]
     #[pyo3(signature = (dir, name, version = None))]
-    fn load(py: Python<'_>, dir: PathBuf, name: &str, version: Option<&str>) -> PyResult<Self> {
-        let version = version.unwrap_or(contract::DEFAULT_MODEL_VERSION);
+    fn load(py: Python<'_>, dir: PathBuf, name: Text, version: Option<Text>) -> PyResult<Self> {
+        let version = version
+            .as_deref()
+            .unwrap_or(contract::DEFAULT_MODEL_VERSION);
         let inner = py
-            .detach(|| persona::PersonaModel::load(&dir, name, Some(version)))
+            .detach(|| persona::PersonaModel::load(&dir, &name, Some(version)))
             .or_raise(py)?;
         Ok(PersonaModel { inner })
     }
@@ -649,11 +669,11 @@ pub(crate) fn train_personas(
     on_progress: Option<Py<PyAny>>,
     max_iterations: Option<u32>,
     tolerance: Option<f64>,
-    mode: Option<&str>,
-    algorithm: Option<&str>,
+    mode: Option<Text>,
+    algorithm: Option<Text>,
     batch_size: Option<u64>,
 ) -> PyResult<PersonaModel> {
-    let ps = profiles_arg(profiles, mode_arg(py, mode)?)?;
+    let ps = profiles_arg(profiles, mode_arg(py, mode.as_deref())?)?;
     // Every omitted option is the core's default (contract::TrainOptionsRecord).
     let options = TrainOptions::from(&contract::TrainOptionsRecord {
         k,

@@ -118,8 +118,9 @@ def test_specific_refusals() -> None:
     assert info.value.code == "money_overflow"
     with pytest.raises(sc.MoneyError):
         sc.parse_money(TEN_MB)
-    with pytest.raises(UnicodeError):
+    with pytest.raises(sc.InputError) as bad_text:
         sc.validate_pan(SURROGATE)
+    assert bad_text.value.code == "input_not_unicode"
     with pytest.raises(sc.InputError) as nan:
         sc.validate_profile({"age": float("nan"), "horizon_years": 5})
     assert nan.value.code == "input_not_finite"
@@ -130,6 +131,9 @@ def test_specific_refusals() -> None:
         sc.validate_profile({"age": HUGE, "horizon_years": 5})
     with pytest.raises(sc.InputError) as err:
         sc.validate_profile({"age": 30, "horizon_years": 5, "goal": TEN_MB})
+    assert err.value.code == "input_too_large"  # as its JSON text would be
+    with pytest.raises(sc.InputError) as err:
+        sc.validate_profile({"age": 30, "horizon_years": 5, "goal": "g" * 501})
     assert err.value.errors[0]["code"] == "profile_too_long"
     deep: Any = []
     for _ in range(200):
@@ -190,7 +194,7 @@ class LyingDecimal(Decimal):
     def __repr__(self) -> str:
         return "LyingDecimal('1')"
 
-    def as_tuple(self) -> Any:  # type: ignore[override]
+    def as_tuple(self) -> Any:
         return Decimal("1").as_tuple()
 
 
@@ -215,3 +219,110 @@ def test_decimals_are_read_by_value_not_by_text() -> None:
                "volatility": "Low", "liquidity": "Low", "knowledge": "Beginner",
                "monthly_sip": LyingDecimal(25000)}
     assert sc.validate_profile(profile)["monthly_sip"] == sc.Money("25000.00")
+
+
+# Every function that reads text, given a str with a lone surrogate: a coded InputError,
+# never pyo3's UnicodeEncodeError.
+SURROGATE_CALLS: dict[str, Callable[[], Any]] = {
+    "parse_money": lambda: sc.parse_money(SURROGATE),
+    "Money": lambda: sc.Money(SURROGATE),
+    "validate_pan": lambda: sc.validate_pan(SURROGATE),
+    "validate_email": lambda: sc.validate_email(SURROGATE),
+    "validate_profile text": lambda: sc.validate_profile(SURROGATE),
+    "validate_profile key": lambda: sc.validate_profile({SURROGATE: 1}),
+    "validate_profile value": lambda: sc.validate_profile({"age": 30, "horizon_years": 5, "goal": SURROGATE}),
+    "validate_profile mode": lambda: sc.validate_profile({"age": 30}, mode=SURROGATE),  # type: ignore[arg-type]
+    "check_password": lambda: sc.check_password(SURROGATE),
+    "check_password context": lambda: sc.check_password("Aa1!aaaaaaaa", context=[SURROGATE]),
+    "require_password": lambda: sc.require_password(SURROGATE),
+    "hash_password": lambda: sc.hash_password(SURROGATE),
+    "verify_password": lambda: sc.verify_password(SURROGATE, "$2b$04$x"),
+    "needs_rehash": lambda: sc.needs_rehash(SURROGATE),
+    "dummy_verify": lambda: sc.dummy_verify(SURROGATE),
+    "parse_duration": lambda: sc.parse_duration(SURROGATE),
+    "bearer_token": lambda: sc.bearer_token(SURROGATE),
+    "verify_token": lambda: sc.verify_token(SURROGATE, KEYRING, now=1),
+    "verify_token issuer": lambda: sc.verify_token("a.b.c", KEYRING, now=1, issuer=SURROGATE),
+    "issue_token claim": lambda: sc.issue_token({"sub": SURROGATE, "email": "e@x.in", "role": "user"}, KEYRING, now=1),
+    "issue_token expires_in": lambda: sc.issue_token({"sub": "u", "email": "e@x.in", "role": "user"}, KEYRING, expires_in=SURROGATE, now=1),
+    "Keyring kid": lambda: sc.Keyring(SURROGATE, "Zq3v9LkT2xWm8RbN4cYp7HdJ1fGs6VeA0uKoQiXt"),
+    "Keyring secret": lambda: sc.Keyring("k1", SURROGATE),
+    "authorize": lambda: sc.authorize(SURROGATE, ["admin"]),
+    "check_env": lambda: sc.check_env({"JWT_SECRET": SURROGATE}),
+    "split_amount id": lambda: sc.split_amount("100", [{"id": SURROGATE, "weight": "100", "min_amount": 0, "multiple": 1}]),
+    "strategy_for": lambda: sc.strategy_for(SURROGATE),
+    "Strategy.from_ml": lambda: sc.Strategy.from_ml(SURROGATE),
+    "ScoringTable.from_json": lambda: sc.ScoringTable.from_json(SURROGATE),
+    "assess_risk_request": lambda: sc.assess_risk_request(SURROGATE),
+    "PersonaModel.load name": lambda: sc.PersonaModel.load(".", SURROGATE),
+}
+
+
+@pytest.mark.parametrize("name", sorted(SURROGATE_CALLS))
+def test_lone_surrogates_are_coded_input_errors(name: str) -> None:
+    with pytest.raises(sc.InputError) as info:
+        SURROGATE_CALLS[name]()
+    assert info.value.code == "input_not_unicode", (name, info.value.code)
+
+
+class MutatingFloat(float):
+    """A float whose repr empties the dict it sits in (pyo3 panics on a dict that
+    changes size while it iterates it)."""
+
+    target: dict[str, Any] = {}
+
+    def __repr__(self) -> str:
+        MutatingFloat.target.clear()
+        return "1.0"
+
+
+def test_a_dict_mutated_while_it_is_read_is_no_panic() -> None:
+    profile: dict[str, Any] = {"age": 30, "horizon_years": MutatingFloat(5.0), "x1": 1, "x2": 2}
+    MutatingFloat.target = profile
+    try:
+        sc.validate_profile(profile)
+    except sc.SparrowError:
+        pass
+    claims: dict[str, Any] = {"sub": "u", "email": "e@x.in", "role": "user"}
+
+    class Mutating(str):
+        def __str__(self) -> str:
+            claims.clear()
+            return "x"
+
+    claims["jti"] = Mutating("j")
+    token = sc.issue_token(claims, KEYRING, now=1)  # read from a snapshot
+    assert sc.verify_token(token, KEYRING, now=2)["jti"] == "j"
+
+
+def test_any_mapping_is_accepted() -> None:
+    from collections import UserDict
+    from types import MappingProxyType
+
+    base = {"age": 30, "horizon_years": 10, "risk_tolerance": "Moderate"}
+    expected = sc.validate_profile(base)
+    assert sc.validate_profile(MappingProxyType(base)) == expected
+    assert sc.validate_profile(UserDict(base)) == expected
+    assert sc.classify(MappingProxyType(base)) == sc.classify(base)
+
+
+def test_huge_inputs_are_refused_before_they_are_read() -> None:
+    many = {f"k{i}": 1 for i in range(1_000_000)}
+    with pytest.raises(sc.InputError) as info:
+        sc.validate_profile(many)
+    assert info.value.code == "input_too_large"
+    assert len(str(info.value)) < 200
+    # Under the size cap, the listed problems are capped and counted.
+    some = {f"k{i:04}": 1 for i in range(3_000)}
+    with pytest.raises(sc.InputError) as listed:
+        sc.validate_profile(some)
+    assert len(listed.value.errors) == 50
+    assert "3002 problems; the first 50 are listed" in str(listed.value)
+    with pytest.raises(sc.InputError) as big_int:
+        sc.validate_profile({"age": 10**5000, "horizon_years": 5})
+    assert big_int.value.code == "input_number"
+    funds = [{"id": f"f{i}", "weight": 1, "min_amount": 0, "multiple": 1}
+             for i in range(1_000_000)]
+    with pytest.raises(sc.InputError) as too_many:
+        sc.split_amount("100", funds)
+    assert too_many.value.code == "allocation_too_many"

@@ -30,7 +30,8 @@ pub mod records;
 pub mod tag;
 
 pub use argument::{
-    check_depth, json_number, unix_seconds, ArgumentError, MAX_INPUT_DEPTH, MAX_NUMBER_CHARS,
+    check_depth, json_number, unix_seconds, ArgumentError, InputBudget, MAX_INPUT_BYTES,
+    MAX_INPUT_DEPTH, MAX_NUMBER_CHARS,
 };
 pub use defaults::*;
 pub use kind::{ErrorKind, ErrorRecord, FieldErrorRecord};

@@ -42,7 +42,7 @@ use crate::db::{self, DecimalRule, IntRule};
 use crate::json::JsonTextError;
 use crate::money::{Decimal, Money, MoneyError};
 
-pub use error::{FieldError, InvalidProfile, ProfileError};
+pub use error::{FieldError, InvalidProfile, ProfileError, MAX_REPORTED_PROBLEMS};
 
 /// Largest JSON text [`validate_profile_json`] reads, in bytes.
 pub const MAX_PROFILE_JSON: usize = 64 * 1024;
@@ -196,7 +196,7 @@ impl Profile {
             }
         }
         if !errors.is_empty() {
-            return Err(InvalidProfile { errors });
+            return Err(InvalidProfile::new(errors));
         }
         Ok(Profile {
             age,
@@ -300,9 +300,7 @@ pub const FIELDS: &[&str] = &[
 /// ```
 pub fn validate_profile(input: &Value, mode: ValidationMode) -> Result<Profile, InvalidProfile> {
     let Some(map) = input.as_object() else {
-        return Err(InvalidProfile {
-            errors: vec![ProfileError::NotAnObject],
-        });
+        return Err(InvalidProfile::new(vec![ProfileError::NotAnObject]));
     };
     let mut errors = Vec::new();
     let age = required_int(map, db::AGE, mode, &mut errors);
@@ -323,12 +321,25 @@ pub fn validate_profile(input: &Value, mode: ValidationMode) -> Result<Profile, 
             .filter(|k| !FIELDS.contains(&k.as_str()))
             .collect();
         unknown.sort();
-        errors.extend(unknown.into_iter().map(|key| ProfileError::UnknownField {
-            field: key.chars().take(64).collect(),
-        }));
+        // Listed up to the cap, counted beyond it (without copying every key).
+        let room = MAX_REPORTED_PROBLEMS.saturating_sub(errors.len());
+        let extra = unknown.len().saturating_sub(room);
+        errors.extend(
+            unknown
+                .into_iter()
+                .take(room)
+                .map(|key| ProfileError::UnknownField {
+                    field: key.chars().take(64).collect(),
+                }),
+        );
+        if extra > 0 {
+            let mut invalid = InvalidProfile::new(errors);
+            invalid.omitted = invalid.omitted.saturating_add(extra);
+            return Err(invalid);
+        }
     }
     if !errors.is_empty() {
-        return Err(InvalidProfile { errors });
+        return Err(InvalidProfile::new(errors));
     }
     // The ranges were checked above, so these conversions cannot fail.
     Ok(Profile {
@@ -349,19 +360,17 @@ pub fn validate_profile(input: &Value, mode: ValidationMode) -> Result<Profile, 
 /// Parses JSON text (at most [`MAX_PROFILE_JSON`] bytes) and validates it as a profile.
 pub fn validate_profile_json(text: &str, mode: ValidationMode) -> Result<Profile, InvalidProfile> {
     if text.len() > MAX_PROFILE_JSON {
-        return Err(InvalidProfile {
-            errors: vec![ProfileError::TooLarge {
-                max: MAX_PROFILE_JSON,
-            }],
-        });
+        return Err(InvalidProfile::new(vec![ProfileError::TooLarge {
+            max: MAX_PROFILE_JSON,
+        }]));
     }
-    let value: Value = crate::json::parse(text).map_err(|e| InvalidProfile {
-        errors: vec![match e {
+    let value: Value = crate::json::parse(text).map_err(|e| {
+        InvalidProfile::new(vec![match e {
             JsonTextError::Syntax { line, column } => ProfileError::Json { line, column },
             JsonTextError::DuplicateKey { key, line } => {
                 ProfileError::DuplicateKey { field: key, line }
             }
-        }],
+        }])
     })?;
     validate_profile(&value, mode)
 }

@@ -266,6 +266,12 @@ fn contract_codes() -> Vec<&'static str> {
         json_number("1x", "input").unwrap_err().code(),
         unix_seconds(0.5, "now").unwrap_err().code(),
         ArgumentError::TimeZoneMissing { field: "now" }.code(),
+        // Only a host string can hold a lone surrogate; the bindings raise it.
+        ArgumentError::NotUnicode { field: "argument" }.code(),
+        InputBudget::new("input")
+            .spend(MAX_INPUT_BYTES)
+            .unwrap_err()
+            .code(),
     ]
 }
 

@@ -64,3 +64,24 @@ fn strategies_rules_and_models() {
     assert_eq!(e.code(), "model_corrupt");
     assert!(e.to_string().contains("twice"), "{e}");
 }
+
+#[test]
+fn reported_problems_are_capped_and_counted() {
+    use sparrow_core::profile::MAX_REPORTED_PROBLEMS;
+    let keys: Vec<String> = (0..5_000).map(|i| format!("\"k{i:05}\": 1")).collect();
+    let text = format!("{{{}}}", keys.join(","));
+    assert!(text.len() < 64 * 1024);
+    let e = validate_profile_json(&text, ValidationMode::Strict).unwrap_err();
+    assert_eq!(e.errors.len(), MAX_REPORTED_PROBLEMS);
+    // age and horizon_years are missing, then 5,000 unknown keys.
+    assert_eq!(e.total(), 5_002);
+    assert_eq!(e.omitted, 5_002 - MAX_REPORTED_PROBLEMS);
+    assert_eq!(e.errors[0].code(), "profile_required");
+    assert_eq!(e.errors[2].field(), "k00000");
+    let shown = e.to_string();
+    assert!(
+        shown.starts_with("profile is invalid (5002 problems; the first 50 are listed)"),
+        "{shown}"
+    );
+    assert!(shown.len() < 4_000, "{}", shown.len());
+}

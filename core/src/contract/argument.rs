@@ -106,6 +106,26 @@ pub enum ArgumentError {
         /// The most characters accepted.
         max: usize,
     },
+    /// Text that is not Unicode: a host string with a lone surrogate (U+D800–U+DFFF),
+    /// which no UTF-8 text can hold.
+    #[error(
+        "{field}: the text contains a lone surrogate (U+D800 to U+DFFF) and is not valid Unicode"
+    )]
+    #[strum(serialize = "input_not_unicode")]
+    NotUnicode {
+        /// The argument.
+        field: &'static str,
+    },
+    /// A host value (a dict, list or str read as a record) larger than the JSON text
+    /// the same record may take; nothing past the limit was read.
+    #[error("{field}: larger than {max} bytes as JSON")]
+    #[strum(serialize = "input_too_large")]
+    TooLarge {
+        /// The argument.
+        field: &'static str,
+        /// The limit, in bytes of JSON text.
+        max: usize,
+    },
     /// A date-time without a time zone where an instant is meant.
     #[error("{field}: a date-time without a time zone is ambiguous; give it one")]
     #[strum(serialize = "time_zone_missing")]
@@ -155,6 +175,8 @@ impl ArgumentError {
             | Self::NotFinite { field }
             | Self::Number { field, .. }
             | Self::TimeZoneMissing { field }
+            | Self::NotUnicode { field }
+            | Self::TooLarge { field, .. }
             | Self::TimeInvalid { field } => (field, None),
         }
     }
@@ -174,9 +196,72 @@ impl ArgumentError {
             | Self::NotFinite { field }
             | Self::Number { field, .. }
             | Self::TimeZoneMissing { field }
+            | Self::NotUnicode { field }
+            | Self::TooLarge { field, .. }
             | Self::TimeInvalid { field } => *field = name,
         }
         self
+    }
+}
+
+/// The most a host value read as a record may hold, in bytes of the JSON text it
+/// stands for: the cap on JSON text records (`MAX_PROFILE_JSON`, 64 KiB).
+pub const MAX_INPUT_BYTES: usize = 64 * 1024;
+
+/// What is left of [`MAX_INPUT_BYTES`] while a binding converts one host value (a dict,
+/// list, …) to JSON: each key, string and number spends its length, each value one
+/// more, so a value the size of a 64 KiB JSON document is refused as its text would be
+/// — after at most that much work, never after reading a million keys.
+#[derive(Debug, Clone)]
+pub struct InputBudget {
+    left: usize,
+    max: usize,
+    field: &'static str,
+}
+
+impl InputBudget {
+    /// A fresh budget of [`MAX_INPUT_BYTES`] for the argument `field`.
+    pub fn new(field: &'static str) -> Self {
+        Self::with_limit(field, MAX_INPUT_BYTES)
+    }
+
+    /// A budget of `max` bytes: the JSON-text cap of the record read (e.g. 1 MiB for a
+    /// risk request, `risk::MAX_RISK_JSON`).
+    pub fn with_limit(field: &'static str, max: usize) -> Self {
+        InputBudget {
+            left: max,
+            max,
+            field,
+        }
+    }
+
+    /// Spends `bytes` (plus one for the value itself), or refuses with `input_too_large`.
+    pub fn spend(&mut self, bytes: usize) -> Result<(), ArgumentError> {
+        match self.left.checked_sub(bytes.saturating_add(1)) {
+            Some(left) => {
+                self.left = left;
+                Ok(())
+            }
+            None => {
+                self.left = 0;
+                Err(ArgumentError::TooLarge {
+                    field: self.field,
+                    max: self.max,
+                })
+            }
+        }
+    }
+
+    /// Refuses a container of `items` entries before any is read, if even one byte each
+    /// would exceed what is left.
+    pub fn check_len(&self, items: usize) -> Result<(), ArgumentError> {
+        if items > self.left {
+            return Err(ArgumentError::TooLarge {
+                field: self.field,
+                max: self.max,
+            });
+        }
+        Ok(())
     }
 }
 
@@ -244,7 +329,12 @@ mod tests {
             ArgumentError::NotFinite { field: "x" }.code(),
             "input_not_finite"
         );
-        assert_eq!(ArgumentError::CODES.len(), 12);
+        assert_eq!(ArgumentError::CODES.len(), 14);
+        let mut budget = InputBudget::new("input");
+        assert!(budget.check_len(MAX_INPUT_BYTES).is_ok());
+        assert!(budget.check_len(MAX_INPUT_BYTES + 1).is_err());
+        assert!(budget.spend(MAX_INPUT_BYTES - 1).is_ok());
+        assert_eq!(budget.spend(0).unwrap_err().code(), "input_too_large");
     }
 
     #[test]

@@ -155,16 +155,34 @@ pub struct FieldError {
     pub message: String,
 }
 
-/// A profile that failed validation, with every problem found.
+/// The most problems an [`InvalidProfile`] lists; the rest are counted.
+pub const MAX_REPORTED_PROBLEMS: usize = 50;
+
+/// A profile that failed validation, with the problems found: all of them up to
+/// [`MAX_REPORTED_PROBLEMS`], and how many more there were.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InvalidProfile {
-    /// Every problem, in field order.
+    /// The problems, in field order (at most [`MAX_REPORTED_PROBLEMS`]).
     pub errors: Vec<ProfileError>,
+    /// How many further problems were found and not listed.
+    pub omitted: usize,
 }
 
 impl InvalidProfile {
     /// The code of the error as a whole.
     pub const CODE: &'static str = "profile_invalid";
+
+    /// The problems, keeping the first [`MAX_REPORTED_PROBLEMS`] and counting the rest.
+    pub fn new(mut errors: Vec<ProfileError>) -> Self {
+        let omitted = errors.len().saturating_sub(MAX_REPORTED_PROBLEMS);
+        errors.truncate(MAX_REPORTED_PROBLEMS);
+        InvalidProfile { errors, omitted }
+    }
+
+    /// Every problem found, listed or not.
+    pub fn total(&self) -> usize {
+        self.errors.len().saturating_add(self.omitted)
+    }
 
     /// Every problem as `{field, code, message}`.
     pub fn field_errors(&self) -> Vec<FieldError> {
@@ -177,9 +195,12 @@ impl InvalidProfile {
 
 impl fmt::Display for InvalidProfile {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "profile is invalid ({} problem", self.errors.len())?;
-        if self.errors.len() != 1 {
+        write!(f, "profile is invalid ({} problem", self.total())?;
+        if self.total() != 1 {
             f.write_str("s")?;
+        }
+        if self.omitted > 0 {
+            write!(f, "; the first {} are listed", self.errors.len())?;
         }
         f.write_str(")")?;
         for e in &self.errors {
