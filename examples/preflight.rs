@@ -6,7 +6,7 @@
 
 use std::process::ExitCode;
 
-use sparrow_core::config::{check_env, parse_env_file};
+use sparrow_core::config::{check_env, read_env_file};
 
 fn main() -> ExitCode {
     let mut args = std::env::args().skip(1);
@@ -32,15 +32,25 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let vars = match parse_env_file(&text) {
-        Ok(vars) => vars,
+    let file = match read_env_file(&text) {
+        Ok(file) => file,
         Err(e) => {
             eprintln!("preflight: {path}: {e} [{}]", e.code());
             return ExitCode::from(2);
         }
     };
+    let vars = file.vars;
     let problems = check_env(&vars, Some(&node_env));
-    if problems.is_empty() {
+    if !file.problems.is_empty() {
+        println!(
+            "preflight: {path}: {} line(s) the backend and the ML service would read differently, or a reader could misread:",
+            file.problems.len()
+        );
+        for p in &file.problems {
+            println!("  {:<24} {p}", p.code());
+        }
+    }
+    if problems.is_empty() && file.problems.is_empty() {
         println!(
             "preflight: {path} is fit for {node_env} ({} variables checked)",
             vars.len()
@@ -49,7 +59,7 @@ fn main() -> ExitCode {
     }
     println!(
         "preflight: {path} is NOT fit for {node_env}: {} problem(s)",
-        problems.len()
+        problems.len() + file.problems.len()
     );
     for p in &problems {
         println!("  {:<20} {:<24} {}", p.variable, p.code, p.message);

@@ -5,13 +5,14 @@
 #   1. cargo test --workspace: unit tests, core/tests integration tests (shared fixture
 #      tables, validator.js email verdicts, error-code catalogue, proptest properties,
 #      fuzz-corpus replay) and doc tests.
-#   2. node --test in tools/validatorjs and tools/jwt-interop: the pinned npm `validator`
-#      package still gives the email verdicts step 1 replays, and npm `jsonwebtoken`
-#      still signs the tokens step 1 verifies and verifies the tokens sparrow-core issues.
+#   2. node --test in tools/validatorjs, tools/jwt-interop and tools/dotenv-diff: the
+#      pinned npm `validator` package still gives the email verdicts step 1 replays, npm
+#      `jsonwebtoken` still signs the tokens step 1 verifies and verifies the tokens
+#      sparrow-core issues, and npm `dotenv` still reads the .env corpus as recorded.
 #   3. The migration test on a real PostgreSQL, started on loopback for the run.
 #   4. The Python package: built from bindings-python/ with pip (maturin) into a venv,
 #      then pytest (the shared fixture tables, error paths, hostile input, GIL,
-#      PyJWT/argon2-cffi/bcrypt interop), the FastAPI example's tests, mypy --strict on
+#      PyJWT/argon2-cffi/bcrypt interop, python-dotenv's readings of the .env corpus), the FastAPI example's tests, mypy --strict on
 #      tests and examples, and mypy's stubtest on the installed package.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -35,8 +36,8 @@ command -v python3 >/dev/null || need_apt python3 python3
 echo "== 1/4 cargo test --workspace"
 cargo test --workspace
 
-echo "== 2/4 peers on npm: validator.js email parity, jsonwebtoken interchange (pinned)"
-for tool in tools/validatorjs tools/jwt-interop; do
+echo "== 2/4 peers on npm: validator.js email parity, jsonwebtoken interchange, dotenv readings (pinned)"
+for tool in tools/validatorjs tools/jwt-interop tools/dotenv-diff; do
   (cd "$tool" && npm ci --no-audit --no-fund --loglevel=error && node --test)
 done
 

@@ -300,7 +300,10 @@ fn is_origin(u: &Url, text: &str) -> bool {
         && text.matches('/').count() == 2
 }
 
-/// Why a `.env` file could not be read.
+/// Why a `.env` file could not be read, or a line of it that the two loaders of the
+/// platform — npm `dotenv` 16 (the NestJS backend) and python-dotenv (the ML service) —
+/// would read differently, or that a person reading the file would misread. Messages
+/// name the line, never a value.
 #[derive(
     Debug, Clone, PartialEq, Eq, thiserror::Error, strum::IntoStaticStr, strum::VariantNames,
 )]
@@ -322,6 +325,44 @@ pub enum ConfigError {
         /// What is wrong, in words.
         rule: &'static str,
     },
+    /// An unquoted value with a `#` that no whitespace precedes: npm dotenv ends the
+    /// value there (`JWT_SECRET=q7#…` is loaded as `q7`), python-dotenv keeps it.
+    #[error("env file: line {line} has a # inside an unquoted value; npm dotenv cuts the value there and python-dotenv does not; quote the value")]
+    #[strum(serialize = "env_file_hash")]
+    Hash {
+        /// The 1-based line number.
+        line: usize,
+    },
+    /// A carriage return not followed by a line feed: both loaders start a new line
+    /// there, while editors, `cat` and reviewers may show one line.
+    #[error("env file: line {line} ends with a lone carriage return, which the loaders read as a line break; use LF or CRLF line ends")]
+    #[strum(serialize = "env_file_line_break")]
+    LineBreak {
+        /// The 1-based line number.
+        line: usize,
+    },
+    /// A variable given twice: both loaders take the last, a reader may stop at the
+    /// first.
+    #[error("env file: line {line} sets {name} again (first set on line {first}); the loaders take the last")]
+    #[strum(serialize = "env_file_duplicate")]
+    Duplicate {
+        /// The variable.
+        name: String,
+        /// The 1-based line number of the repetition.
+        line: usize,
+        /// The line that set it first.
+        first: usize,
+    },
+    /// A line npm dotenv and python-dotenv read differently for another reason
+    /// (escapes, backticks, `${…}` interpolation).
+    #[error("env file: line {line} is read differently by npm dotenv and python-dotenv ({rule})")]
+    #[strum(serialize = "env_file_disagree")]
+    Disagree {
+        /// The 1-based line number.
+        line: usize,
+        /// Why, in words.
+        rule: &'static str,
+    },
 }
 
 impl ConfigError {
@@ -334,88 +375,205 @@ impl ConfigError {
     }
 }
 
-/// Reads `.env` text: `NAME=value` lines (optionally `export NAME=value`), blank lines
-/// and `#` comments; values unquoted (trimmed, a ` #` starts a comment), in single
-/// quotes (literal) or double quotes (`\n`, `\"`, `\\` escapes). Nothing is substituted:
-/// `$VAR` stays as written, and the process environment is never read — unlike
-/// `dotenvy`, which fills `$VAR` from the running process, so a check would depend on
-/// the machine it runs on. A later line overrides an earlier one, as in dotenv.
-pub fn parse_env_file(text: &str) -> Result<BTreeMap<String, String>, ConfigError> {
+/// A `.env` file as the platform's loaders read it.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct EnvFile {
+    /// Each variable with the value both loaders give it (for a line in
+    /// [`problems`](Self::problems) that they read differently, npm dotenv's — the
+    /// backend's — value, so that [`check_env`] still judges what the backend would use).
+    pub vars: BTreeMap<String, String>,
+    /// Every line the loaders read differently or a person could misread, in line
+    /// order: [`ConfigError::Hash`], [`ConfigError::LineBreak`],
+    /// [`ConfigError::Duplicate`] or [`ConfigError::Disagree`].
+    pub problems: Vec<ConfigError>,
+}
+
+/// Reads `.env` text as both of the platform's loaders do — npm `dotenv` 16 (NestJS) and
+/// python-dotenv (the ML service) — and reports every line where they would differ or
+/// that is ambiguous ([`EnvFile::problems`]). Fails only for text that is not a `.env`
+/// file at all ([`ConfigError::Syntax`], [`ConfigError::TooLarge`]).
+///
+/// Accepted: blank lines, `#` comments, `NAME=value` with `export ` allowed before and
+/// blanks around `=`; names are letters, digits, `_`, `.` and `-`;
+/// a UTF-8 byte-order mark at the start; LF or CRLF line ends. Values are unquoted
+/// (trimmed; a `#` after whitespace starts a comment), in single quotes (literal) or in
+/// double quotes (`\n` and `\r` are line breaks), closing on their own line, with
+/// nothing but a comment after the closing quote. Nothing is substituted and the process
+/// environment is never read. Refused as problems, because the loaders disagree: a `#`
+/// inside an unquoted value, other backslash escapes in quotes, backtick quotes, `${…}`
+/// (which python-dotenv interpolates); and, because a person could misread them, lone
+/// carriage returns and names set twice. `core/tests/env_loaders.rs` checks this
+/// against both loaders' recorded readings of a corpus.
+pub fn read_env_file(text: &str) -> Result<EnvFile, ConfigError> {
     if text.len() > MAX_ENV_FILE {
         return Err(ConfigError::TooLarge { max: MAX_ENV_FILE });
     }
-    let mut vars = BTreeMap::new();
-    for (index, raw) in text.lines().enumerate() {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut file = EnvFile::default();
+    let mut first_line: BTreeMap<String, usize> = BTreeMap::new();
+    for (index, (raw, lone_cr)) in physical_lines(text).enumerate() {
         let line_no = index.saturating_add(1);
-        let syntax = |rule| ConfigError::Syntax {
-            line: line_no,
-            rule,
-        };
-        let line = raw.trim();
-        if line.is_empty() || line.starts_with('#') {
+        if lone_cr {
+            file.problems.push(ConfigError::LineBreak { line: line_no });
+        }
+        let Some((name, value, problem)) = env_line(raw, line_no)? else {
             continue;
+        };
+        if let Some(problem) = problem {
+            file.problems.push(problem);
         }
-        let line = line.strip_prefix("export ").map_or(line, str::trim_start);
-        let (name, value) = line.split_once('=').ok_or(syntax("no ="))?;
-        let name = name.trim();
-        let name_ok = name
+        if let Some(&first) = first_line.get(name) {
+            file.problems.push(ConfigError::Duplicate {
+                name: name.to_owned(),
+                line: line_no,
+                first,
+            });
+        } else {
+            first_line.insert(name.to_owned(), line_no);
+        }
+        file.vars.insert(name.to_owned(), value);
+    }
+    Ok(file)
+}
+
+/// [`read_env_file`], failing on the first problem as well: the variables only when
+/// every line means the same to both loaders.
+pub fn parse_env_file(text: &str) -> Result<BTreeMap<String, String>, ConfigError> {
+    let file = read_env_file(text)?;
+    match file.problems.into_iter().next() {
+        Some(problem) => Err(problem),
+        None => Ok(file.vars),
+    }
+}
+
+/// Lines split at LF, CRLF and lone CR (as both loaders split them), each with whether
+/// it ended in a lone CR.
+fn physical_lines(text: &str) -> impl Iterator<Item = (&str, bool)> {
+    let mut rest = Some(text);
+    std::iter::from_fn(move || {
+        let t = rest?;
+        match t.find(['\n', '\r']) {
+            None => {
+                rest = None;
+                (!t.is_empty()).then_some((t, false))
+            }
+            Some(i) => {
+                let (line, after) = t.split_at(i);
+                let (next, lone) = if let Some(r) = after.strip_prefix("\r\n") {
+                    (r, false)
+                } else if let Some(r) = after.strip_prefix('\r') {
+                    (r, true)
+                } else {
+                    (after.get(1..).unwrap_or_default(), false)
+                };
+                rest = Some(next);
+                Some((line, lone))
+            }
+        }
+    })
+}
+
+type EnvLine<'a> = Option<(&'a str, String, Option<ConfigError>)>;
+
+/// One line: `None` for blanks and comments, else the name, the value both loaders read
+/// (npm's where they differ) and the problem, if any.
+fn env_line(raw: &str, line: usize) -> Result<EnvLine<'_>, ConfigError> {
+    let syntax = |rule| ConfigError::Syntax { line, rule };
+    let disagree = |rule| Some(ConfigError::Disagree { line, rule });
+    let trimmed = raw.trim();
+    if trimmed.is_empty() || trimmed.starts_with('#') {
+        return Ok(None);
+    }
+    let body = match trimmed.strip_prefix("export") {
+        Some(rest) if rest.starts_with([' ', '\t']) => rest.trim_start(),
+        _ => trimmed,
+    };
+    let (name, value) = body.split_once('=').ok_or(syntax("no ="))?;
+    let name = name.trim_end_matches([' ', '\t']);
+    // The names both loaders read alike (npm dotenv's `[\w.-]+`).
+    let name_ok = !name.is_empty()
+        && name
             .chars()
-            .next()
-            .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
-            && name
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.');
-        if !name_ok {
-            return Err(syntax("names are letters, digits, _ and ."));
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-'));
+    if !name_ok {
+        return Err(syntax("names are letters, digits, _, . and -"));
+    }
+    let value = value.trim();
+    let interpolation = disagree("python-dotenv substitutes ${…}; npm dotenv keeps it");
+    let interpolated = |read: &str| read.contains("${");
+    let (read, problem) = if let Some(inner) = value.strip_prefix('"') {
+        let (content, tail) = inner
+            .split_once('"')
+            .ok_or(syntax("a double-quoted value must close on its line"))?;
+        after_quote(tail, line)?;
+        // npm dotenv turns \n and \r into line breaks and keeps every other backslash;
+        // python-dotenv decodes all escapes: they agree when no other backslash occurs.
+        let read = content.replace("\\n", "\n").replace("\\r", "\r");
+        let mut chars = content.chars();
+        let mut problem = None;
+        while let Some(c) = chars.next() {
+            if c == '\\' && !matches!(chars.next(), Some('n' | 'r')) {
+                problem = disagree("in double quotes only \\n and \\r mean the same to both");
+            }
         }
-        let value = value.trim();
-        let parsed = if let Some(rest) = value.strip_prefix('"') {
-            let mut out = String::new();
-            let mut chars = rest.chars();
-            let mut closed = false;
-            while let Some(c) = chars.next() {
-                match c {
-                    '"' => {
-                        closed = true;
-                        break;
-                    }
-                    '\\' => match chars.next() {
-                        Some('n') => out.push('\n'),
-                        Some('t') => out.push('\t'),
-                        Some(other @ ('"' | '\\' | '$')) => out.push(other),
-                        Some(other) => {
-                            out.push('\\');
-                            out.push(other);
-                        }
-                        None => return Err(syntax("unterminated double quote")),
-                    },
-                    other => out.push(other),
+        if problem.is_none() && interpolated(content) {
+            problem = interpolation;
+        }
+        (read, problem)
+    } else if let Some(inner) = value.strip_prefix('\'') {
+        let (content, tail) = inner
+            .split_once('\'')
+            .ok_or(syntax("a single-quoted value must close on its line"))?;
+        after_quote(tail, line)?;
+        let escaped = content.ends_with('\\') || content.contains("\\\\");
+        let problem = if escaped {
+            disagree("python-dotenv decodes \\' and \\\\ in single quotes; npm dotenv does not")
+        } else if interpolated(content) {
+            interpolation
+        } else {
+            None
+        };
+        (content.to_owned(), problem)
+    } else if value.starts_with('`') {
+        let inner = value.strip_prefix('`').unwrap_or_default();
+        let content = inner.strip_suffix('`').unwrap_or(inner);
+        (
+            content.to_owned(),
+            disagree("npm dotenv removes backtick quotes; python-dotenv keeps them"),
+        )
+    } else {
+        // npm dotenv ends an unquoted value at the first #; python-dotenv only at a #
+        // after whitespace. Where that # has whitespace before it, both agree.
+        match value.find('#') {
+            Some(i) => {
+                let before = value.get(..i).unwrap_or_default();
+                let read = before.trim_end().to_owned();
+                if !before.ends_with(char::is_whitespace) {
+                    (read, Some(ConfigError::Hash { line }))
+                } else if interpolated(&read) {
+                    (read, interpolation)
+                } else {
+                    (read, None)
                 }
             }
-            let tail = chars.as_str().trim();
-            if !closed {
-                return Err(syntax("unterminated double quote"));
-            }
-            if !(tail.is_empty() || tail.starts_with('#')) {
-                return Err(syntax("text after the closing quote"));
-            }
-            out
-        } else if let Some(rest) = value.strip_prefix('\'') {
-            let (inner, tail) = rest
-                .split_once('\'')
-                .ok_or(syntax("unterminated single quote"))?;
-            let tail = tail.trim();
-            if !(tail.is_empty() || tail.starts_with('#')) {
-                return Err(syntax("text after the closing quote"));
-            }
-            inner.to_owned()
-        } else {
-            let end = value.find(" #").unwrap_or(value.len());
-            value.get(..end).unwrap_or_default().trim_end().to_owned()
-        };
-        vars.insert(name.to_owned(), parsed);
+            None if interpolated(value) => (value.to_owned(), interpolation),
+            None => (value.to_owned(), None),
+        }
+    };
+    Ok(Some((name, read, problem)))
+}
+
+/// After a closing quote: blanks, then nothing or a comment.
+fn after_quote(tail: &str, line: usize) -> Result<(), ConfigError> {
+    let tail = tail.trim_start_matches([' ', '\t']);
+    if tail.is_empty() || tail.starts_with('#') {
+        Ok(())
+    } else {
+        Err(ConfigError::Syntax {
+            line,
+            rule: "text after the closing quote",
+        })
     }
-    Ok(vars)
 }
 
 #[cfg(test)]
@@ -624,23 +782,29 @@ mod tests {
 
     #[test]
     fn env_file_syntax() {
-        let vars = parse_env_file(
-            "# comment\n\nexport A=1\nB = two words # note\nC=\"x\\ny\\\"z\" # c\nD='lit $HOME \\n'\nE=$HOME\nA=3\n",
+        let file = read_env_file(
+            "# comment\n\nexport A=1\nB = two words # note\nC=\"x\\ny\" # c\nD='lit $HOME \\n'\nE=$HOME\n",
         )
         .unwrap();
-        assert_eq!(vars["A"], "3");
+        assert!(file.problems.is_empty(), "{:?}", file.problems);
+        let vars = file.vars;
+        assert_eq!(vars["A"], "1");
         assert_eq!(vars["B"], "two words");
-        assert_eq!(vars["C"], "x\ny\"z");
+        assert_eq!(vars["C"], "x\ny");
         assert_eq!(vars["D"], "lit $HOME \\n");
         assert_eq!(vars["E"], "$HOME");
+        let twice = read_env_file("A=1\nA=3\n").unwrap();
+        assert_eq!(twice.vars["A"], "3");
+        assert_eq!(twice.problems[0].code(), "env_file_duplicate");
         for (bad, line) in [
             ("A", 1),
             ("x\n1A=2", 1),
+            ("OK=1\nA:B", 2),
             ("A=\"open", 1),
             ("A='x' y", 1),
             ("OK=1\nA B=2", 2),
         ] {
-            match parse_env_file(bad) {
+            match read_env_file(bad) {
                 Err(ConfigError::Syntax { line: l, .. }) => assert_eq!(l, line, "{bad}"),
                 other => panic!("{bad}: {other:?}"),
             }

@@ -238,6 +238,9 @@ fn produced() -> Vec<&'static str> {
         ("MINIO_ACCESS_KEY", "minioadmin"),
     ]));
     codes.push(parse_env_file("no equals sign").unwrap_err().code());
+    for text in ["A=x#y", "A=1\rB=2", "A=1\nA=2", "A=`x`"] {
+        codes.push(parse_env_file(text).unwrap_err().code());
+    }
     codes.extend(allocation_risk_persona_codes());
     codes.extend(contract_codes());
     codes.push(Error::from(parse_env_file(&"#".repeat(300_000)).unwrap_err()).code());

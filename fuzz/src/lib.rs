@@ -4,7 +4,7 @@
 //! that must hold for any input; a failed check panics, which is what the fuzzer reports.
 #![forbid(unsafe_code)]
 
-use sparrow_core::config::{check_env, parse_env_file};
+use sparrow_core::config::{check_env, parse_env_file, read_env_file, ConfigError};
 use sparrow_core::identity::{
     validate_aadhaar, validate_email, validate_ifsc, validate_mobile, validate_pan,
     validate_pincode,
@@ -233,9 +233,26 @@ pub fn env_parse(data: &[u8]) {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
-    let Ok(vars) = parse_env_file(text) else {
+    let Ok(file) = read_env_file(text) else {
         return;
     };
+    // Problems come in line order and name a line of the text; parse_env_file fails
+    // exactly when there is one.
+    let lines = text.split(['\n', '\r']).count();
+    let mut last = 0;
+    for problem in &file.problems {
+        let line = match problem {
+            ConfigError::Hash { line }
+            | ConfigError::LineBreak { line }
+            | ConfigError::Duplicate { line, .. }
+            | ConfigError::Disagree { line, .. } => *line,
+            other => panic!("not a line problem: {other:?}"),
+        };
+        assert!(line >= last && line >= 1 && line <= lines);
+        last = line;
+    }
+    assert_eq!(parse_env_file(text).is_ok(), file.problems.is_empty());
+    let vars = file.vars;
     for node_env in [Some("production"), Some("development"), None] {
         for problem in check_env(&vars, node_env) {
             assert!(!problem.code.is_empty() && !problem.message.is_empty());
