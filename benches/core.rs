@@ -140,7 +140,7 @@ fn auth(c: &mut Criterion) {
             })
         });
     }
-    let ring = Keyring::new("k1", b"Zq3v9LkT2xWm8RbN4cYp7HdJ1fGs6VeA0uKoQiXt").unwrap();
+    let ring = Keyring::new("k1", b"3Xy1ayYgQqDO-B8AD9yFLldY8XTEICtbj_W-tA933G4").unwrap();
     let subject = TokenSubject {
         sub: "6f1c2a3e-0d4b-4c9a-9f1e-2b3c4d5e6f70".into(),
         email: "ravi@example.com".into(),

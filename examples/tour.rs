@@ -212,7 +212,7 @@ fn auth_tour() -> Result<(), Error> {
     );
 
     section("7. Tokens: HS256 pinned, rotation by kid, access and refresh kept apart");
-    let ring = Keyring::new("2026-11", b"Zq3v9LkT2xWm8RbN4cYp7HdJ1fGs6VeA0uKoQiXt")?;
+    let ring = Keyring::new("2026-11", b"3Xy1ayYgQqDO-B8AD9yFLldY8XTEICtbj_W-tA933G4")?;
     let now = 1_795_000_000; // the clock is always passed in
     let staff = TokenSubject {
         sub: "0b7e2c9d-4f1a-4e3b-8c6d-5a9f0e1d2c3b".into(),

@@ -13,7 +13,7 @@ import jwt from 'jsonwebtoken';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 const password = 'correct horse battery staple';
-const secret = 'Zq3v9LkT2xWm8RbN4cYp7HdJ1fGs6VeA0uKoQiXt';
+const secret = '3Xy1ayYgQqDO-B8AD9yFLldY8XTEICtbj_W-tA933G4';
 const now = 1767225600;
 
 function perOp(n, f) {

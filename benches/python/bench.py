@@ -26,7 +26,7 @@ import sparrow_core as sc
 sys.path.insert(0, str(Path(__file__).parent))
 from todays_service import ProfileInput, classify_blended as todays_classify_blended  # noqa: E402
 
-SECRET = "Zq3v9LkT2xWm8RbN4cYp7HdJ1fGs6VeA0uKoQiXt"
+SECRET = "3Xy1ayYgQqDO-B8AD9yFLldY8XTEICtbj_W-tA933G4"
 ROOT = Path(__file__).resolve().parents[2]
 
 

@@ -14,7 +14,7 @@ from pydantic import BaseModel, ValidationError
 import sparrow_core as sc
 from sparrow_core.pydantic import Aadhaar, Email, Ifsc, Mobile, Money, Pan, Pincode
 
-SECRET = "Zq3v9LkT2xWm8RbN4cYp7HdJ1fGs6VeA0uKoQiXt"
+SECRET = "3Xy1ayYgQqDO-B8AD9yFLldY8XTEICtbj_W-tA933G4"
 
 
 def test_money_is_an_exact_decimal() -> None:

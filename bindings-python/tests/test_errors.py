@@ -31,7 +31,7 @@ CASES: list[tuple[type[sc.SparrowError], str, Callable[[], Any]]] = [
     (sc.InputError, "duration_invalid", lambda: sc.parse_duration("soon")),
     (sc.InputError, "password_hash_unsupported", lambda: sc.verify_password("x", "$5$nope")),
     (sc.PasswordPolicyError, "password_policy", lambda: sc.require_password("short")),
-    (sc.TokenError, "token_malformed", lambda: sc.verify_token("a.b", sc.Keyring("k", "Zq3v9LkT2xWm8RbN4cYp7HdJ1fGs6VeA0uKoQiXt"))),
+    (sc.TokenError, "token_malformed", lambda: sc.verify_token("a.b", sc.Keyring("k", "3Xy1ayYgQqDO-B8AD9yFLldY8XTEICtbj_W-tA933G4"))),
     (sc.TokenError, "token_malformed", lambda: sc.bearer_token("Basic abc")),
     (sc.ConfigError, "key_too_short", lambda: sc.Keyring("k", "short")),
     (sc.ModelError, "model_not_found", lambda: sc.PersonaModel.load(Path("/nonexistent-dir"), "m")),
@@ -40,7 +40,7 @@ CASES: list[tuple[type[sc.SparrowError], str, Callable[[], Any]]] = [
     (sc.InputError, "mode_unknown", lambda: sc.validate_profile({"age": 30, "horizon_years": 5}, mode="lax")),  # type: ignore[arg-type]
     (sc.InputError, "mode_unknown", lambda: sc.classify_blended({"age": 30, "horizon_years": 5}, mode="Strict")),  # type: ignore[arg-type]
     (sc.InputError, "policy_unknown", lambda: sc.check_password("x", policy="strong")),  # type: ignore[arg-type]
-    (sc.InputError, "token_use_unknown", lambda: sc.verify_token("a.b.c", sc.Keyring("k", "Zq3v9LkT2xWm8RbN4cYp7HdJ1fGs6VeA0uKoQiXt"), token_use="id")),  # type: ignore[arg-type]
+    (sc.InputError, "token_use_unknown", lambda: sc.verify_token("a.b.c", sc.Keyring("k", "3Xy1ayYgQqDO-B8AD9yFLldY8XTEICtbj_W-tA933G4"), token_use="id")),  # type: ignore[arg-type]
     (sc.InputError, "role_unknown", lambda: sc.authorize("admin", ["Admin"])),
     (sc.InputError, "algorithm_unknown", lambda: sc.train_personas(sc.synthetic_profiles(5, 1), algorithm="em")),  # type: ignore[arg-type]
     (sc.InputError, "allocation_unknown_persona", lambda: sc.blend_allocation([{"persona": "guardian", "weight": 1}])),
@@ -90,7 +90,7 @@ def test_messages_never_echo_personal_values() -> None:
 
 
 def test_keyring_repr_hides_the_secret() -> None:
-    secret = "Zq3v9LkT2xWm8RbN4cYp7HdJ1fGs6VeA0uKoQiXt"
+    secret = "3Xy1ayYgQqDO-B8AD9yFLldY8XTEICtbj_W-tA933G4"
     k = sc.Keyring("2026-11", secret)
     assert secret not in repr(k)
     assert k.current_kid == "2026-11"
@@ -107,7 +107,7 @@ def test_type_mistakes_raise_type_error() -> None:
         lambda: sc.allocate("10", [0.5, 0.5]),  # type: ignore[list-item]
         lambda: sc.validate_pan(1234),  # type: ignore[arg-type]
         lambda: sc.units_for("100", 12.5),  # type: ignore[arg-type]
-        lambda: sc.issue_token({"sub": "u", "email": "e@x.in", "role": "user", "admin": True}, sc.Keyring("k", "Zq3v9LkT2xWm8RbN4cYp7HdJ1fGs6VeA0uKoQiXt")),
+        lambda: sc.issue_token({"sub": "u", "email": "e@x.in", "role": "user", "admin": True}, sc.Keyring("k", "3Xy1ayYgQqDO-B8AD9yFLldY8XTEICtbj_W-tA933G4")),
         lambda: sc.validate_profile({"age": object()}),
     ]
     for call in calls:

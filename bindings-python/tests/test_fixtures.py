@@ -11,7 +11,7 @@ import pytest
 import sparrow_core as sc
 from conftest import rows
 
-SECRET = "Zq3v9LkT2xWm8RbN4cYp7HdJ1fGs6VeA0uKoQiXt"
+SECRET = "3Xy1ayYgQqDO-B8AD9yFLldY8XTEICtbj_W-tA933G4"
 
 
 def code_of(call: Any) -> str:

@@ -13,7 +13,7 @@ import pytest
 
 import sparrow_core as sc
 
-KEYRING = sc.Keyring("k1", "Zq3v9LkT2xWm8RbN4cYp7HdJ1fGs6VeA0uKoQiXt")
+KEYRING = sc.Keyring("k1", "3Xy1ayYgQqDO-B8AD9yFLldY8XTEICtbj_W-tA933G4")
 HUGE = 10**400
 TEN_MB = "9" * (10 * 1024 * 1024)
 SURROGATE = "abc\ud800def"
@@ -245,7 +245,7 @@ SURROGATE_CALLS: dict[str, Callable[[], Any]] = {
     "verify_token issuer": lambda: sc.verify_token("a.b.c", KEYRING, now=1, issuer=SURROGATE),
     "issue_token claim": lambda: sc.issue_token({"sub": SURROGATE, "email": "e@x.in", "role": "user"}, KEYRING, now=1),
     "issue_token expires_in": lambda: sc.issue_token({"sub": "u", "email": "e@x.in", "role": "user"}, KEYRING, expires_in=SURROGATE, now=1),
-    "Keyring kid": lambda: sc.Keyring(SURROGATE, "Zq3v9LkT2xWm8RbN4cYp7HdJ1fGs6VeA0uKoQiXt"),
+    "Keyring kid": lambda: sc.Keyring(SURROGATE, "3Xy1ayYgQqDO-B8AD9yFLldY8XTEICtbj_W-tA933G4"),
     "Keyring secret": lambda: sc.Keyring("k1", SURROGATE),
     "authorize": lambda: sc.authorize(SURROGATE, ["admin"]),
     "check_env": lambda: sc.check_env({"JWT_SECRET": SURROGATE}),
@@ -326,3 +326,22 @@ def test_huge_inputs_are_refused_before_they_are_read() -> None:
     with pytest.raises(sc.InputError) as too_many:
         sc.split_amount("100", funds)
     assert too_many.value.code == "allocation_too_many"
+
+
+def test_made_up_secrets_are_refused_and_generated_ones_pass() -> None:
+    for made_up in [
+        "super-secret-key-super-secret-key",
+        "my-super-long-jwt-secret-key-for-production",
+        "SparrowInvestProductionJWTSecretKey",
+        "correct horse battery staple correct horse",
+    ]:
+        with pytest.raises(sc.ConfigError) as info:
+            sc.Keyring("k1", made_up)
+        assert info.value.code.startswith("key_"), made_up
+        assert made_up not in str(info.value)
+        problems = sc.check_env({"JWT_SECRET": made_up})
+        assert [p["code"] for p in problems if p["variable"] == "JWT_SECRET"] == ["env_weak_secret"]
+    # As `openssl rand -base64 32` and Node's randomBytes(32).toString('base64url') print them.
+    for generated in ["IlSfw7hci26JTAyVXI/TKMd9mhc+6HBZVuUX0LwPdIo=", "-iwKDc2YyyFXkr_7_jXR8LyPZt98QUoQsD6BK9fi5vQ"]:
+        sc.Keyring("k1", generated)
+    sc.Keyring("k1", os.urandom(32))

@@ -11,10 +11,10 @@ import pytest
 
 import sparrow_core as sc
 
-SECRET = "Zq3v9LkT2xWm8RbN4cYp7HdJ1fGs6VeA0uKoQiXt"
+SECRET = "3Xy1ayYgQqDO-B8AD9yFLldY8XTEICtbj_W-tA933G4"
 
 
-@pytest.mark.filterwarnings("ignore:The HMAC key is 40 bytes long")
+@pytest.mark.filterwarnings("ignore:The HMAC key is 43 bytes long")
 def test_pyjwt_tokens_verify_with_sparrow() -> None:
     now = int(time.time())
     claims = {"sub": "u-1", "email": "ravi@example.com", "role": "investor", "iat": now, "exp": now + 3600}

@@ -11,7 +11,7 @@ README = Path(__file__).resolve().parents[2] / "README.md"
 
 
 def test_readme_python_blocks_run(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
-    monkeypatch.setenv("JWT_SECRET", "Zq3v9LkT2xWm8RbN4cYp7HdJ1fGs6VeA0uKoQiXt")
+    monkeypatch.setenv("JWT_SECRET", "3Xy1ayYgQqDO-B8AD9yFLldY8XTEICtbj_W-tA933G4")
     blocks = re.findall(r"```python\n(.*?)```", README.read_text(encoding="utf-8"), re.S)
     assert len(blocks) >= 2
     namespace: dict[str, object] = {}

@@ -580,7 +580,7 @@ fn after_quote(tail: &str, line: usize) -> Result<(), ConfigError> {
 mod tests {
     use super::*;
 
-    const SECRET: &str = "Zq3v9LkT2xWm8RbN4cYp7HdJ1fGs6VeA0uKoQiXt";
+    const SECRET: &str = "3Xy1ayYgQqDO-B8AD9yFLldY8XTEICtbj_W-tA933G4";
 
     fn env(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
         pairs

@@ -430,7 +430,7 @@ pub fn bearer_token(authorization: &str) -> Result<&str, TokenError> {
 mod tests {
     use super::*;
 
-    const SECRET: &[u8] = b"Zq3v9LkT2xWm8RbN4cYp7HdJ1fGs6VeA0uKoQiXt";
+    const SECRET: &[u8] = b"3Xy1ayYgQqDO-B8AD9yFLldY8XTEICtbj_W-tA933G4";
 
     fn subject() -> TokenSubject {
         TokenSubject {

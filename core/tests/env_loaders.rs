@@ -111,7 +111,7 @@ fn the_reader_agrees_with_both_loaders_wherever_they_agree() {
 
 #[test]
 fn the_reported_problems_name_lines_not_values() {
-    let secret = "Zq3v9LkT2xWm8RbN4cYp7HdJ1fGs6VeA0uKoQiXt";
+    let secret = "3Xy1ayYgQqDO-B8AD9yFLldY8XTEICtbj_W-tA933G4";
     let text = format!(
         "\u{feff}PORT=3000\nJWT_SECRET=q7#{secret}\rJWT_SECRET=super-secret\nJWT_SECRET=\"a\\tb\"\n"
     );

@@ -139,13 +139,14 @@ fn produced() -> Vec<&'static str> {
         &b"secret"[..],
         b"too short",
         b"-----BEGIN KEY----- 0123456789abcdefghijklmnop",
-        &[b'a'; 40],
+        &[b'a'; 64],
         b"Tr0ub4dor&3Tr0ub4dor&3Tr0ub4dor&3Tr0ub4dor&3",
+        b"correcthorsebatterystaplecorrecthorse123456",
     ] {
         codes.push(check_secret(secret).unwrap_err().code());
     }
     codes.push(
-        Keyring::new("", b"Zq3v9LkT2xWm8RbN4cYp7HdJ1fGs6VeA0uKoQiXt")
+        Keyring::new("", b"3Xy1ayYgQqDO-B8AD9yFLldY8XTEICtbj_W-tA933G4")
             .unwrap_err()
             .code(),
     );
@@ -153,10 +154,10 @@ fn produced() -> Vec<&'static str> {
         codes.push(parse_duration(text).unwrap_err().code());
     }
     // Token codes, each produced through the API (tests/jwt.rs has the full attack suite).
-    let secret = b"Zq3v9LkT2xWm8RbN4cYp7HdJ1fGs6VeA0uKoQiXt";
+    let secret = b"3Xy1ayYgQqDO-B8AD9yFLldY8XTEICtbj_W-tA933G4";
     let ring = Keyring::new("k1", secret).unwrap();
     let other_kid = Keyring::new("k2", secret).unwrap();
-    let wrong_key = Keyring::new("k1", b"Hk5mP0wR8tZ2vL6nQ9yB3xC7jF1dS4gE8uA2oIrT").unwrap();
+    let wrong_key = Keyring::new("k1", b"QPIHLPwwMA1S5FVfvBxjSPSYXD1LsQwIbhGFMGJtUsU").unwrap();
     let legacy = Keyring::legacy(secret).unwrap();
     let who = TokenSubject {
         sub: "u".into(),

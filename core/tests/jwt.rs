@@ -13,8 +13,8 @@ use jsonwebtoken::{crypto, Algorithm, EncodingKey};
 use serde_json::{json, Value};
 use sparrow_core::jwt::*;
 
-const SECRET: &[u8] = b"Zq3v9LkT2xWm8RbN4cYp7HdJ1fGs6VeA0uKoQiXt";
-const OTHER: &[u8] = b"Hk5mP0wR8tZ2vL6nQ9yB3xC7jF1dS4gE8uA2oIrT";
+const SECRET: &[u8] = b"3Xy1ayYgQqDO-B8AD9yFLldY8XTEICtbj_W-tA933G4";
+const OTHER: &[u8] = b"QPIHLPwwMA1S5FVfvBxjSPSYXD1LsQwIbhGFMGJtUsU";
 const NOW: i64 = 1_767_225_600;
 
 fn b64(v: &Value) -> String {

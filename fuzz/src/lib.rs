@@ -129,7 +129,7 @@ pub fn profile_json(data: &[u8]) {
     }
 }
 
-const FUZZ_SECRET: &[u8] = b"Zq3v9LkT2xWm8RbN4cYp7HdJ1fGs6VeA0uKoQiXt";
+const FUZZ_SECRET: &[u8] = b"3Xy1ayYgQqDO-B8AD9yFLldY8XTEICtbj_W-tA933G4";
 const FUZZ_NOW: i64 = 1_767_225_600;
 
 fn fuzz_keyring() -> Option<&'static Keyring> {

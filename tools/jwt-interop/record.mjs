@@ -11,7 +11,7 @@ import jwt from 'jsonwebtoken';
 export const fixture = (name) =>
   fileURLToPath(new URL(`../../core/tests/fixtures/${name}`, import.meta.url));
 
-export const SECRET = 'Zq3v9LkT2xWm8RbN4cYp7HdJ1fGs6VeA0uKoQiXt';
+export const SECRET = '3Xy1ayYgQqDO-B8AD9yFLldY8XTEICtbj_W-tA933G4';
 const IAT = 1767225600; // 2026-01-01T00:00:00Z
 
 const staff = {

@@ -126,6 +126,11 @@ pub enum KeyError {
     #[error("jwt secret: looks like a password or passphrase; use 32+ random bytes")]
     #[strum(serialize = "key_password_like")]
     PasswordLike,
+    /// A text secret that is not random bytes in a standard encoding: hex of 32+ bytes
+    /// (64+ digits) or base64/base64url of 32+ bytes (43+ characters).
+    #[error("jwt secret: must be 32+ random bytes as hex or base64, e.g. from `openssl rand -base64 32`; a secret a person makes up is refused")]
+    #[strum(serialize = "key_not_random")]
+    NotRandom,
     /// Too few distinct characters or too little entropy per character.
     #[error("jwt secret: too little entropy; use 32+ random bytes")]
     #[strum(serialize = "key_low_entropy")]

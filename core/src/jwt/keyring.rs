@@ -31,10 +31,25 @@ pub const KNOWN_DEFAULT_SECRETS: &[&str] = &[
     "development",
 ];
 
-/// Checks an HMAC secret: at least 32 bytes; not a known default or placeholder (also
-/// repeated to reach the length); not a PEM or JWK document; not a password or
-/// passphrase (zxcvbn estimates under 10¹⁴ guesses); at least 10 distinct bytes and
-/// 3 bits of entropy per byte. The error never contains the secret.
+/// Checks an HMAC secret (RFC 7518 §3.2: a key of at least 256 bits for HS256). A person
+/// cannot type 256 bits of randomness, so a secret given as text must be what a
+/// generator prints — **random bytes in a standard encoding**:
+///
+/// - hex of 32+ bytes (`openssl rand -hex 32`: 64 digits), or
+/// - base64 or base64url of 32+ bytes (`openssl rand -base64 32`, Node's
+///   `crypto.randomBytes(32).toString('base64url')`: 43–44 characters), padded or not;
+///
+/// and it must not contain a known default (`super-secret`, `changeme`, …) or words: one
+/// dictionary word of 7+ letters, or two of 4+ letters (zxcvbn's English, names and
+/// common-password lists; words are read from letter runs split at case changes, so
+/// `SparrowInvestSecret` is three). Also refused: under 32 bytes, PEM/JWK documents, fewer
+/// than 10 distinct bytes or under 3 bits of entropy per byte, and (zxcvbn) anything
+/// guessable in under 10¹⁴ tries. A secret given as bytes that are not text (control
+/// characters or invalid UTF-8, e.g. `os.urandom(32)`) needs no encoding; the other rules
+/// apply. The error never contains the secret.
+///
+/// A random 32-byte secret fails the word rule by chance about once in 15,000 draws
+/// (measured: 5 of 90,000 draws over the three encodings); generate another.
 pub fn check_secret(secret: &[u8]) -> Result<(), KeyError> {
     let text = String::from_utf8_lossy(secret);
     let lowered = text.trim().to_ascii_lowercase();
@@ -43,7 +58,14 @@ pub fn check_secret(secret: &[u8]) -> Result<(), KeyError> {
             .iter()
             .any(|d| !s.is_empty() && (s == *d || s.split(d).all(str::is_empty)))
     };
-    if is_default(&lowered) || (lowered.starts_with('<') && lowered.ends_with('>')) {
+    // A long default inside a longer secret (`super-secret-key-…`) is still the default.
+    let contains_default = KNOWN_DEFAULT_SECRETS
+        .iter()
+        .any(|d| d.len() >= 8 && lowered.contains(d));
+    if is_default(&lowered)
+        || contains_default
+        || (lowered.starts_with('<') && lowered.ends_with('>'))
+    {
         return Err(KeyError::KnownDefault);
     }
     if secret.len() < MIN_SECRET_BYTES {
@@ -53,6 +75,17 @@ pub fn check_secret(secret: &[u8]) -> Result<(), KeyError> {
     }
     if lowered.contains("-----begin") || (lowered.starts_with('{') && lowered.contains("\"kty\"")) {
         return Err(KeyError::Structured);
+    }
+    let as_text = std::str::from_utf8(secret)
+        .ok()
+        .filter(|s| !s.chars().any(char::is_control));
+    if let Some(s) = as_text {
+        if !encoded_random(s) {
+            return Err(KeyError::NotRandom);
+        }
+        if has_words(s) {
+            return Err(KeyError::PasswordLike);
+        }
     }
     let mut counts = [0u32; 256];
     for &b in secret {
@@ -73,12 +106,117 @@ pub fn check_secret(secret: &[u8]) -> Result<(), KeyError> {
     if distinct < 10 || entropy < 3.0 {
         return Err(KeyError::LowEntropy);
     }
-    if let Ok(s) = std::str::from_utf8(secret) {
+    if let Some(s) = as_text {
         if s.len() <= 256 && zxcvbn::zxcvbn(s, &[]).guesses_log10() < 14.0 {
             return Err(KeyError::PasswordLike);
         }
     }
     Ok(())
+}
+
+/// Hex of 32+ bytes, or base64/base64url (one alphabet, `=` padding only at the end) of
+/// 32+ bytes.
+fn encoded_random(s: &str) -> bool {
+    let hex = s.len() >= 2 * MIN_SECRET_BYTES
+        && s.len() % 2 == 0
+        && s.bytes().all(|b| b.is_ascii_hexdigit());
+    if hex {
+        return true;
+    }
+    let body = s.trim_end_matches('=');
+    let padding = s.len() - body.len();
+    let standard = body
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b == b'+' || b == b'/');
+    let url = body
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+    let length_ok = match padding {
+        0 => body.len() % 4 != 1,
+        1 | 2 => s.len() % 4 == 0,
+        _ => false,
+    };
+    let bytes = body.len() * 3 / 4;
+    (standard || url) && length_ok && bytes >= MIN_SECRET_BYTES
+}
+
+/// Whether the letters of `s` hold one dictionary word of 7+ letters (rank under
+/// 100,000) or two of 4+ letters (rank under 10,000), by zxcvbn's dictionaries.
+fn has_words(s: &str) -> bool {
+    use zxcvbn::matching::patterns::MatchPattern;
+    let mut short_words = 0;
+    for run in letter_words(s).filter(|w| w.len() >= 4) {
+        // zxcvbn's cheapest reading of the run: a word inside a longer run
+        // (`correcthorse…`) is one of its matches.
+        let estimate = zxcvbn::zxcvbn(&run.to_ascii_lowercase(), &[]);
+        for m in estimate.sequence() {
+            let MatchPattern::Dictionary(d) = &m.pattern else {
+                continue;
+            };
+            if d.l33t || d.reversed {
+                continue;
+            }
+            let letters = m.token.len();
+            if letters >= 7 && d.rank < 100_000 {
+                return true;
+            }
+            if letters >= 4 && d.rank < 10_000 {
+                short_words += 1;
+                if short_words >= 2 {
+                    return true;
+                }
+            }
+        }
+    }
+    false
+}
+
+/// Runs of ASCII letters, split where a lowercase letter meets an uppercase one
+/// (`aB` → `a`, `B`) and before the last capital of a capital run followed by a
+/// lowercase letter (`JWTSecret` → `JWT`, `Secret`).
+fn letter_words(s: &str) -> impl Iterator<Item = &str> {
+    let bytes = s.as_bytes();
+    let mut start = 0;
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < bytes.len() {
+            let c = bytes.get(i).copied().unwrap_or(0);
+            if !c.is_ascii_alphabetic() {
+                let word = s.get(start..i);
+                i += 1;
+                start = i;
+                match word {
+                    Some(w) if !w.is_empty() => return Some(w),
+                    _ => continue,
+                }
+            }
+            let prev = i.checked_sub(1).and_then(|p| bytes.get(p)).copied();
+            let next = bytes.get(i + 1).copied();
+            let boundary = i > start
+                && match prev {
+                    Some(p) if p.is_ascii_lowercase() && c.is_ascii_uppercase() => true,
+                    Some(p) => {
+                        p.is_ascii_uppercase()
+                            && c.is_ascii_uppercase()
+                            && next.is_some_and(|n| n.is_ascii_lowercase())
+                    }
+                    None => false,
+                };
+            if boundary {
+                let word = s.get(start..i);
+                start = i;
+                i += 1;
+                if let Some(w) = word {
+                    return Some(w);
+                }
+                continue;
+            }
+            i += 1;
+        }
+        let word = s.get(start..).filter(|w| !w.is_empty());
+        start = s.len();
+        word
+    })
 }
 
 /// An HMAC secret that passed [`check_secret`]; zeroized on drop, never shown by `Debug`.
@@ -211,7 +349,7 @@ impl Keyring {
 mod tests {
     use super::*;
 
-    const GOOD: &[u8] = b"Zq3v9LkT2xWm8RbN4cYp7HdJ1fGs6VeA0uKoQiXt";
+    const GOOD: &[u8] = b"3Xy1ayYgQqDO-B8AD9yFLldY8XTEICtbj_W-tA933G4";
 
     fn code(secret: &[u8]) -> &'static str {
         check_secret(secret).unwrap_err().code()
@@ -243,18 +381,163 @@ mod tests {
         );
         assert_eq!(code(&[b'a'; 64]), "key_low_entropy");
         assert_eq!(
-            code(b"abababababababababababababababababababab"),
+            code(b"abababababababababababababababababababababababababababababababab"),
             "key_low_entropy"
         );
         assert_eq!(
             code(b"Tr0ub4dor&3Tr0ub4dor&3Tr0ub4dor&3Tr0ub4dor&3"),
-            "key_password_like"
+            "key_not_random"
         );
     }
 
     #[test]
+    fn human_made_secrets_are_refused() {
+        for (secret, expected) in [
+            ("super-secret-key-super-secret-key", "key_known_default"),
+            (
+                "my-super-long-jwt-secret-key-for-production",
+                "key_known_default",
+            ),
+            ("SparrowInvestProductionJWTSecretKey", "key_known_default"),
+            (
+                "correct horse battery staple correct horse",
+                "key_not_random",
+            ),
+            // Variants that fit an encoding's alphabet and length.
+            (
+                "SparrowInvestProductionJWTSecretKey20261201",
+                "key_known_default",
+            ),
+            (
+                "my_super_long_jwt_secret_key_for_production",
+                "key_known_default",
+            ),
+            (
+                "correct-horse-battery-staple-correct-horse1",
+                "key_password_like",
+            ),
+            (
+                "CorrectHorseBatteryStapleCorrectHorse12345",
+                "key_not_random",
+            ),
+            (
+                "MySuperLongJwtKeyForProductionUse2026xyzAB",
+                "key_not_random",
+            ),
+            (
+                "MySuperLongJwtKeyForProductionUse2026xyzABC",
+                "key_password_like",
+            ),
+            (
+                "your-super-secret-jwt-key-change-in-production",
+                "key_known_default",
+            ),
+            (
+                "sparrow+invest/production+jwt/key+2026+abcd",
+                "key_password_like",
+            ),
+            (
+                "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
+                "key_password_like",
+            ),
+            (
+                "correcthorsebatterystaplecorrecthorse123456",
+                "key_password_like",
+            ),
+        ] {
+            let got = check_secret(secret.as_bytes()).map_err(|e| e.code());
+            assert_eq!(got, Err(expected), "{secret}");
+        }
+    }
+
+    #[test]
+    fn generated_secrets_pass() {
+        // Printed by `openssl rand -base64 32`, `openssl rand -hex 32` and Node's
+        // `crypto.randomBytes(32).toString('base64url')` on 2026-12-01.
+        for secret in [
+            "IlSfw7hci26JTAyVXI/TKMd9mhc+6HBZVuUX0LwPdIo=",
+            "xYIbTO/6Na81LRxVx4V5VK7LknrGqzTWv6ktWd7QHeY=",
+            "qqIS6it+tZSLI0NJ8r4TEbHeOVgvatH7DuzkZhBZIQs=",
+            "11c34eb224266d8aba05955cbcf091ab98c7c46744a14602aebf0df8b104a049",
+            "fd403c38650677ec93211e83d9671d5a3fc3b42fb0df962a184cd61f0295950c",
+            "3a562bd01d80c3a79f6db1a49b6adf9cba91b8343e7184749a5d16a6276b8d52",
+            "-iwKDc2YyyFXkr_7_jXR8LyPZt98QUoQsD6BK9fi5vQ",
+            "lNi5j-xLN7xSkjgaruCmqAARc4kvCekfY-mTFxxau50",
+            "BmOMPu3RdaB6YzSiNrVQZ6vEIRs9TtSgE3LRflrD5IY",
+        ] {
+            assert!(check_secret(secret.as_bytes()).is_ok(), "{secret}");
+        }
+        // The same encodings of many random draws (a fixed seed, so the test is
+        // deterministic): none is refused.
+        use base64::Engine;
+        use rand::{RngCore, SeedableRng};
+        let mut rng = rand_xoshiro::Xoshiro256PlusPlus::seed_from_u64(20261201);
+        let engines = [
+            &base64::engine::general_purpose::STANDARD,
+            &base64::engine::general_purpose::URL_SAFE_NO_PAD,
+        ];
+        for _ in 0..300 {
+            let mut bytes = [0u8; 32];
+            rng.fill_bytes(&mut bytes);
+            let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+            for text in [engines[0].encode(bytes), engines[1].encode(bytes), hex] {
+                assert!(check_secret(text.as_bytes()).is_ok(), "{text}");
+            }
+        }
+    }
+
+    #[test]
+    #[ignore = "measurement: cargo test --release -p sparrow-core -- --ignored --nocapture"]
+    fn measure_false_refusals() {
+        use base64::Engine;
+        use rand::{RngCore, SeedableRng};
+        let mut rng = rand_xoshiro::Xoshiro256PlusPlus::seed_from_u64(7);
+        let mut refused = [0usize; 3];
+        let draws = 30_000;
+        for _ in 0..draws {
+            let mut bytes = [0u8; 32];
+            rng.fill_bytes(&mut bytes);
+            let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+            let texts = [
+                base64::engine::general_purpose::STANDARD.encode(bytes),
+                base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes),
+                hex,
+            ];
+            for (k, text) in texts.iter().enumerate() {
+                if check_secret(text.as_bytes()).is_err() {
+                    refused[k] += 1;
+                    println!("refused: {text}");
+                }
+            }
+        }
+        println!("refused of {draws} (base64, base64url, hex): {refused:?}");
+    }
+
+    #[test]
+    fn words_are_read_from_letter_runs_and_case_changes() {
+        let words: Vec<&str> = letter_words("SparrowInvestJWTSecret-key_2026abcDEF").collect();
+        assert_eq!(
+            words,
+            ["Sparrow", "Invest", "JWT", "Secret", "key", "abc", "DEF"]
+        );
+        assert_eq!(letter_words("").count(), 0);
+        assert_eq!(letter_words("123").count(), 0);
+        assert_eq!(letter_words("aB").collect::<Vec<_>>(), ["a", "B"]);
+        assert!(encoded_random(
+            "IlSfw7hci26JTAyVXI/TKMd9mhc+6HBZVuUX0LwPdIo="
+        ));
+        assert!(!encoded_random(
+            "IlSfw7hci26JTAyVXI/TKMd9mhc-6HBZVuUX0LwPdIo="
+        ));
+        assert!(!encoded_random(
+            "IlSfw7hci26JTAyVXI/TKMd9mhc+6HBZVuUX0LwPdIo=="
+        ));
+        assert!(!encoded_random(&"ab".repeat(21)));
+    }
+
+    #[test]
     fn keyring_rotation_and_debug() {
-        let other = b"Hk5mP0wR8tZ2vL6nQ9yB3xC7jF1dS4gE8uA2oIrT";
+        let other = b"QPIHLPwwMA1S5FVfvBxjSPSYXD1LsQwIbhGFMGJtUsU";
         let ring = Keyring::new("2026-01", GOOD)
             .unwrap()
             .with_key("2026-02", other)
