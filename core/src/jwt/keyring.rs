@@ -118,7 +118,7 @@ pub fn check_secret(secret: &[u8]) -> Result<(), KeyError> {
 /// 32+ bytes.
 fn encoded_random(s: &str) -> bool {
     let hex = s.len() >= 2 * MIN_SECRET_BYTES
-        && s.len() % 2 == 0
+        && s.len().is_multiple_of(2)
         && s.bytes().all(|b| b.is_ascii_hexdigit());
     if hex {
         return true;
@@ -133,7 +133,7 @@ fn encoded_random(s: &str) -> bool {
         .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
     let length_ok = match padding {
         0 => body.len() % 4 != 1,
-        1 | 2 => s.len() % 4 == 0,
+        1 | 2 => s.len().is_multiple_of(4),
         _ => false,
     };
     let bytes = body.len() * 3 / 4;
