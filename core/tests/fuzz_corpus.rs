@@ -44,6 +44,11 @@ fn decimal_literal_corpus() {
 }
 
 #[test]
+fn decimal_grammar_corpus() {
+    replay("decimal_grammar", harness::decimal_grammar);
+}
+
+#[test]
 fn identity_corpus() {
     replay("identity", harness::identity);
 }

@@ -72,6 +72,48 @@ pub fn decimal_literal(data: &[u8]) {
     let _ = serde_json::from_slice::<Percent>(data);
 }
 
+/// The binding-facing decimal grammar: decimal text ⊆ number literals (same value and
+/// scale); an accepted value's text reads back to itself; a decimal given as parts
+/// (sign, digits, exponent — what a platform decimal is made of) reads to the same value
+/// as its literal text.
+pub fn decimal_grammar(data: &[u8]) {
+    use sparrow_core::money::decimal_text::{
+        decimal_from_parts, literal_from_parts, parse_decimal_text, parse_number_literal,
+    };
+    if let Ok(text) = std::str::from_utf8(data) {
+        let plain = parse_decimal_text(text, "x");
+        let literal = parse_number_literal(text, "x");
+        if let Ok(d) = &plain {
+            assert_eq!(literal.as_ref().ok(), Some(d));
+            assert_eq!(literal.as_ref().map(|l| l.scale()).ok(), Some(d.scale()));
+        }
+        if let Ok(d) = literal {
+            let again = parse_decimal_text(&d.to_string(), "x");
+            assert_eq!(again.ok(), Some(d), "the text of a value reads back to it");
+        }
+    }
+    // Parts: one byte of sign, two of exponent (±32767), the rest as digits.
+    let (Some(&sign), Some(e)) = (data.first(), data.get(1..3)) else {
+        return;
+    };
+    let exponent = i64::from(i16::from_le_bytes([e[0], e[1]]));
+    let digits: String = data
+        .get(3..)
+        .unwrap_or_default()
+        .iter()
+        .map(|b| char::from(b'0' + b % 10))
+        .collect();
+    let negative = sign & 1 == 1;
+    let from_parts = decimal_from_parts(negative, &digits, exponent, "x");
+    let text = literal_from_parts(negative, &digits, exponent);
+    if let (Ok(d), true) = (&from_parts, text.len() <= 64) {
+        assert_eq!(
+            parse_number_literal(&text, "x").ok().map(|v| v.normalize()),
+            Some(d.normalize())
+        );
+    }
+}
+
 /// Every identity validator; a normalised value validates again to itself.
 pub fn identity(data: &[u8]) {
     let Ok(text) = std::str::from_utf8(data) else {
