@@ -53,5 +53,5 @@ PATH="$VENV/bin:$PATH" "$VENV/bin/python" -m pip install --quiet --disable-pip-v
 (cd bindings-python && "$VENV/bin/python" -m pytest -q -p no:cacheprovider)
 (cd examples/python && "$VENV/bin/python" -m pytest -q -p no:cacheprovider)
 (cd bindings-python && "$VENV/bin/python" -m mypy --strict --no-incremental tests)
-(cd examples/python && "$VENV/bin/python" -m mypy --strict --no-incremental app.py test_app.py)
+(cd examples/python && "$VENV/bin/python" -m mypy --strict --no-incremental app.py test_app.py test_http_parity.py)
 (cd bindings-python && "$VENV/bin/python" -m mypy.stubtest sparrow_core --allowlist stubtest-allowlist.txt)

@@ -16,7 +16,7 @@ mod error;
 
 pub use assess::{
     assess_risk, assess_risk_json, assess_risk_value, Fund, RiskAssessment, RiskFactor, RiskLevel,
-    RiskProfile, Severity, MAX_PORTFOLIO_FUNDS, MAX_RISK_JSON, MODEL_VERSION,
+    RiskProfile, Severity, MAX_PORTFOLIO_FUNDS, MAX_RISK_JSON, MODEL_VERSION, UNKNOWN_SCHEME_NAME,
 };
 pub use constraint::{
     check_allocation, check_constraints, ConstraintReport, ConstraintType, Holding, NotEvaluated,

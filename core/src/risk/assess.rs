@@ -16,6 +16,8 @@ pub const MODEL_VERSION: &str = "risk-v1";
 pub const MAX_RISK_JSON: usize = 1024 * 1024;
 /// Most funds in one portfolio.
 pub const MAX_PORTFOLIO_FUNDS: usize = 1_000;
+/// The name a fund without `scheme_name` goes by, as today's service names it.
+pub const UNKNOWN_SCHEME_NAME: &str = "Unknown";
 const MAX_SCHEME_NAME_CHARS: usize = 300;
 const MAX_CATEGORY_CHARS: usize = 100;
 
@@ -559,8 +561,10 @@ fn factor(
 /// Input rules (today's lax parsing, with its crashes made errors): `profile` is an
 /// object; `risk_tolerance`, if present, a string; `horizon_years` a whole number or a
 /// string holding one after trimming (`"03"` is 3), 0–100, default 10; other profile
-/// keys are not read (today's service ignores them). Each fund is an object with a
-/// string `scheme_name`, an optional string `category`, an optional `weight` (a number
+/// keys are not read (today's service ignores them). Each fund is an object with an
+/// optional string `scheme_name` (absent: [`UNKNOWN_SCHEME_NAME`], as today; `null` or
+/// another type is refused, where today's service fails with a 500), an optional string
+/// `category`, an optional `weight` (a number
 /// or decimal string, 0–1, at most 12 decimals) and an optional `volatility` (0–1000,
 /// at most 6 decimals); other keys are not read. Every refusal is `risk_input` naming
 /// the field.
@@ -660,11 +664,13 @@ fn portfolio(map: &Map<String, Value>, key: &'static str) -> Result<Vec<Fund>, R
                 return Err(err("", "must be an object"));
             };
             let scheme_name = match f.get("scheme_name") {
+                // Today's service reads `fund.get("scheme_name", "Unknown")`.
+                None => UNKNOWN_SCHEME_NAME.to_owned(),
                 Some(Value::String(s)) if s.chars().count() <= MAX_SCHEME_NAME_CHARS => s.clone(),
                 Some(Value::String(_)) => {
                     return Err(err(".scheme_name", "must be at most 300 characters"))
                 }
-                _ => return Err(err(".scheme_name", "is required and must be a string")),
+                _ => return Err(err(".scheme_name", "must be a string")),
             };
             let category = match f.get("category") {
                 None | Some(Value::Null) => None,
@@ -753,6 +759,24 @@ mod tests {
     }
 
     #[test]
+    fn a_fund_without_a_name_is_unknown_as_today() {
+        let r = assess_risk_value(&json!({
+            "profile": {"risk_tolerance": "Conservative"},
+            "current_portfolio": [{"category": "Large Cap", "weight": 0.9}, {"scheme_name": "B", "category": "Liquid", "weight": 0.1}]
+        }))
+        .unwrap();
+        let fund = r
+            .risk_factors
+            .iter()
+            .find(|f| f.name == "Fund Concentration")
+            .unwrap();
+        assert_eq!(
+            fund.description,
+            "Unknown... has 90% allocation, exceeding 25% limit"
+        );
+    }
+
+    #[test]
     fn input_errors_name_the_field() {
         let err = |v: Value| {
             let e = assess_risk_value(&v).unwrap_err();
@@ -782,8 +806,10 @@ mod tests {
             "current_portfolio[0].weight: must be a fraction from 0 to 1 with at most 12 decimals"
         );
         assert_eq!(
-            err(json!({"profile": {}, "proposed_portfolio": [{"weight": 0.5}]})),
-            "proposed_portfolio[0].scheme_name: is required and must be a string"
+            err(
+                json!({"profile": {}, "proposed_portfolio": [{"scheme_name": null, "weight": 0.5}]})
+            ),
+            "proposed_portfolio[0].scheme_name: must be a string"
         );
         assert_eq!(
             err(json!({"profile": {}, "proposed_portfolio": {}})),
