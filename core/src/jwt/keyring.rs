@@ -144,26 +144,47 @@ fn encoded_random(s: &str) -> bool {
 /// 100,000) or two of 4+ letters (rank under 10,000), by zxcvbn's dictionaries.
 fn has_words(s: &str) -> bool {
     use zxcvbn::matching::patterns::MatchPattern;
+    // zxcvbn caps its estimate, so on a long run its cheapest reading can be one
+    // brute-force match hiding the words inside: runs are read in overlapping windows
+    // of 20 letters (every word of up to 10 letters lies wholly in one), and a word seen
+    // by two windows counts once.
+    const WINDOW: usize = 20;
+    const STEP: usize = 10;
+    let mut seen: Vec<(usize, usize)> = Vec::new();
     let mut short_words = 0;
     for run in letter_words(s).filter(|w| w.len() >= 4) {
-        // zxcvbn's cheapest reading of the run: a word inside a longer run
-        // (`correcthorse…`) is one of its matches.
-        let estimate = zxcvbn::zxcvbn(&run.to_ascii_lowercase(), &[]);
-        for m in estimate.sequence() {
-            let MatchPattern::Dictionary(d) = &m.pattern else {
-                continue;
-            };
-            if d.l33t || d.reversed {
-                continue;
+        let base = run.as_ptr() as usize - s.as_ptr() as usize;
+        let mut offsets: Vec<usize> = (0..run.len().saturating_sub(WINDOW) + 1)
+            .step_by(STEP)
+            .collect();
+        if let Some(&last) = offsets.last() {
+            if last + WINDOW < run.len() {
+                offsets.push(run.len() - WINDOW);
             }
-            let letters = m.token.len();
-            if letters >= 7 && d.rank < 100_000 {
-                return true;
-            }
-            if letters >= 4 && d.rank < 10_000 {
-                short_words += 1;
-                if short_words >= 2 {
+        }
+        for offset in offsets {
+            let window = run
+                .get(offset..(offset + WINDOW).min(run.len()))
+                .unwrap_or_default();
+            let estimate = zxcvbn::zxcvbn(&window.to_ascii_lowercase(), &[]);
+            for m in estimate.sequence() {
+                let MatchPattern::Dictionary(d) = &m.pattern else {
+                    continue;
+                };
+                if d.l33t || d.reversed {
+                    continue;
+                }
+                let letters = m.token.len();
+                if letters >= 7 && d.rank < 100_000 {
                     return true;
+                }
+                let at = (base + offset + m.i, letters);
+                if letters >= 4 && d.rank < 10_000 && !seen.contains(&at) {
+                    seen.push(at);
+                    short_words += 1;
+                    if short_words >= 2 {
+                        return true;
+                    }
                 }
             }
         }
