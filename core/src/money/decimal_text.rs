@@ -226,6 +226,15 @@ pub fn decimal_from_parts(
 /// ```
 pub fn literal_from_parts(negative: bool, digits: &str, exponent: i64) -> String {
     let sign = if negative { "-" } else { "" };
+    if digits.bytes().all(|b| b == b'0') {
+        // Zero at any exponent: its places as far as a decimal holds them (found by the
+        // decimal_grammar fuzzer: `0E32767` was a literal no reader accepts).
+        let places = usize::try_from(exponent.clamp(-MAX_SCALE, 0).unsigned_abs()).unwrap_or(0);
+        return match places {
+            0 => format!("{sign}0"),
+            n => format!("{sign}0.{}", "0".repeat(n)),
+        };
+    }
     let limit = MAX_PARTS_DIGITS as u64;
     match usize::try_from(exponent.unsigned_abs()) {
         Ok(e) if exponent >= 0 && (e as u64) <= limit => {
