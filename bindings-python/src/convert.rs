@@ -247,15 +247,31 @@ pub(crate) fn json_value_within(
     }
     // NaN and infinities are refused by the core's number reader (`input_not_finite`).
     if obj.is_instance_of::<PyFloat>() {
-        let text: String = py
-            .get_type::<PyFloat>()
-            .call_method1("__repr__", (obj,))?
-            .extract()?;
+        // An exact float's repr is float's own; only a subclass needs float.__repr__.
+        let text: String = if obj.is_exact_instance_of::<PyFloat>() {
+            obj.repr()?.extract()?
+        } else {
+            py.get_type::<PyFloat>()
+                .call_method1("__repr__", (obj,))?
+                .extract()?
+        };
         budget.spend(text.len()).or_raise(py)?;
         return number(py, &text);
     }
     if let Ok(d) = obj.cast::<PyDict>() {
         budget.check_len(d.len()).or_raise(py)?;
+        if only_plain_leaves(d) {
+            // Reading exact str/int/float/bool/None runs no Python code, and the GIL is
+            // held throughout: nothing can change the dict while it is read, so it is
+            // read in place (the common case: a JSON body's flat object).
+            let mut map = Map::new();
+            for (k, v) in d.iter() {
+                let key = text_of(k.cast::<PyString>()?, "input")?;
+                budget.spend(key.len().saturating_add(3)).or_raise(py)?;
+                map.insert(key.to_owned(), json_value_within(&v, depth + 1, budget)?);
+            }
+            return Ok(Value::Object(map));
+        }
         return object(&d.items().into_any(), depth, budget);
     }
     if let Ok(l) = obj.cast::<PyList>() {
@@ -291,6 +307,19 @@ pub(crate) fn json_value_within(
         "input: {} is not a JSON value (dict or other Mapping, list, str, int, bool, None, Decimal)",
         type_name(obj)
     )))
+}
+
+/// Whether every key of `d` is an exact `str` and every value an exact `str`, `int`,
+/// `float`, `bool` or `None` (checked by type alone, running no Python code).
+fn only_plain_leaves(d: &Bound<'_, PyDict>) -> bool {
+    d.iter().all(|(k, v)| {
+        k.is_exact_instance_of::<PyString>()
+            && (v.is_none()
+                || v.is_exact_instance_of::<PyString>()
+                || v.is_exact_instance_of::<PyInt>()
+                || v.is_exact_instance_of::<PyFloat>()
+                || v.is_exact_instance_of::<PyBool>())
+    })
 }
 
 /// A JSON object from a list of `(key, value)` pairs already copied out of the mapping.

@@ -266,6 +266,34 @@ fn from_digits(
         field,
         op: "parsing",
     };
+    // The common case in one pass: at most 29 significant digits at a scale a Decimal
+    // holds (every amount a client sends). Anything else takes the careful path below.
+    if (0..=MAX_SCALE).contains(&scale) {
+        let mut mantissa: i128 = 0;
+        let mut significant = 0usize;
+        let mut fits = true;
+        for &byte in a.iter().chain(b) {
+            let d = i128::from(byte.wrapping_sub(b'0'));
+            if significant == 0 && d == 0 {
+                continue;
+            }
+            significant = significant.saturating_add(1);
+            match mantissa.checked_mul(10).and_then(|m| m.checked_add(d)) {
+                Some(m) if significant <= 29 => mantissa = m,
+                _ => {
+                    fits = false;
+                    break;
+                }
+            }
+        }
+        if fits {
+            let scale = u32::try_from(scale).map_err(|_| overflow.clone())?;
+            let mut d =
+                Decimal::try_from_i128_with_scale(mantissa, scale).map_err(|_| overflow)?;
+            d.set_sign_negative(negative);
+            return Ok(d);
+        }
+    }
     let digit = |i: usize| -> u8 {
         let d = match i.checked_sub(a.len()) {
             None => a.get(i),
