@@ -288,8 +288,7 @@ fn from_digits(
         }
         if fits {
             let scale = u32::try_from(scale).map_err(|_| overflow.clone())?;
-            let mut d =
-                Decimal::try_from_i128_with_scale(mantissa, scale).map_err(|_| overflow)?;
+            let mut d = Decimal::try_from_i128_with_scale(mantissa, scale).map_err(|_| overflow)?;
             d.set_sign_negative(negative);
             return Ok(d);
         }
