@@ -35,10 +35,13 @@ const MAX_NAME_ECHO: usize = 64;
 /// `FromStr` from the type's own `as_str`, so each spelling is written once.
 macro_rules! from_spelling {
     ($t:ty, [$($v:expr),+ $(,)?], $err:expr) => {
+        from_spelling!($t, all = [$($v),+], $err);
+    };
+    ($t:ty, all = $all:expr, $err:expr) => {
         impl FromStr for $t {
             type Err = ArgumentError;
             fn from_str(s: &str) -> Result<Self, Self::Err> {
-                [$($v),+].into_iter().find(|v| v.as_str() == s).ok_or($err)
+                $all.into_iter().find(|v| v.as_str() == s).ok_or($err)
             }
         }
     };
@@ -224,14 +227,7 @@ impl RiskLevel {
 
 from_spelling!(
     RiskLevel,
-    [
-        RiskLevel::Low,
-        RiskLevel::Moderate,
-        RiskLevel::ModerateHigh,
-        RiskLevel::High,
-        RiskLevel::VeryHigh,
-        RiskLevel::Unknown,
-    ],
+    all = RiskLevel::ALL,
     ArgumentError::RiskLevel {
         field: "risk_level",
         allowed: RiskLevel::ALLOWED,
