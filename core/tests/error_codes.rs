@@ -272,6 +272,20 @@ fn contract_codes() -> Vec<&'static str> {
         ArgumentError::TimeZoneMissing { field: "now" }.code(),
         // Only a host string can hold a lone surrogate; the bindings raise it.
         ArgumentError::NotUnicode { field: "argument" }.code(),
+        // Host-type mistakes, throwing getters and unknown options: raised by the
+        // Node binding's readers (its tests assert each by `.code`).
+        ArgumentError::Type {
+            field: "amount",
+            expected: "a decimal string or a safe integer",
+        }
+        .code(),
+        ArgumentError::Unreadable { field: "input" }.code(),
+        ArgumentError::Aborted { field: "signal" }.code(),
+        ArgumentError::OptionUnknown {
+            field: "options",
+            allowed: "mode",
+        }
+        .code(),
         InputBudget::new("input")
             .spend(MAX_INPUT_BYTES)
             .unwrap_err()

@@ -140,6 +140,45 @@ pub enum ArgumentError {
         /// The argument.
         field: &'static str,
     },
+    /// A host value of the wrong type (a JS number that is not a safe integer, a
+    /// boolean or a BigInt where a decimal is meant; a number where text is meant; …).
+    /// Bindings raise their language's type error with this code.
+    #[error("{field}: expected {expected}")]
+    #[strum(serialize = "input_type")]
+    Type {
+        /// The argument.
+        field: &'static str,
+        /// What is accepted, in words (`"a decimal string or a safe integer"`).
+        expected: &'static str,
+    },
+    /// Reading a host value ran the caller's code and it threw (a getter, a Proxy
+    /// trap): nothing of the value was used.
+    #[error(
+        "{field}: reading the value threw an exception (a getter or a Proxy trap); pass plain data"
+    )]
+    #[strum(serialize = "input_unreadable")]
+    Unreadable {
+        /// The argument.
+        field: &'static str,
+    },
+    /// The caller's `AbortSignal` fired before the work started (hashing cannot stop
+    /// half-way; training stops at its next step with `persona_cancelled`).
+    #[error("{field}: the operation was aborted before it started")]
+    #[strum(serialize = "aborted")]
+    Aborted {
+        /// The argument.
+        field: &'static str,
+    },
+    /// An options object (Node's trailing `{…}`) with a key that is no option of the
+    /// function: a misspelt option is refused, never ignored.
+    #[error("{field}: has a key that is not one of {allowed}")]
+    #[strum(serialize = "option_unknown")]
+    OptionUnknown {
+        /// The argument.
+        field: &'static str,
+        /// The options the function takes.
+        allowed: &'static str,
+    },
 }
 
 impl ArgumentError {
@@ -170,13 +209,17 @@ impl ArgumentError {
             | Self::Role { field, allowed }
             | Self::Algorithm { field, allowed }
             | Self::TradeSide { field, allowed }
-            | Self::RiskLevel { field, allowed } => (field, Some(allowed)),
+            | Self::RiskLevel { field, allowed }
+            | Self::OptionUnknown { field, allowed } => (field, Some(allowed)),
             Self::TooDeep { field, .. }
             | Self::NotFinite { field }
             | Self::Number { field, .. }
             | Self::TimeZoneMissing { field }
             | Self::NotUnicode { field }
             | Self::TooLarge { field, .. }
+            | Self::Type { field, .. }
+            | Self::Unreadable { field }
+            | Self::Aborted { field }
             | Self::TimeInvalid { field } => (field, None),
         }
     }
@@ -198,6 +241,10 @@ impl ArgumentError {
             | Self::TimeZoneMissing { field }
             | Self::NotUnicode { field }
             | Self::TooLarge { field, .. }
+            | Self::Type { field, .. }
+            | Self::Unreadable { field }
+            | Self::Aborted { field }
+            | Self::OptionUnknown { field, .. }
             | Self::TimeInvalid { field } => *field = name,
         }
         self
@@ -329,7 +376,7 @@ mod tests {
             ArgumentError::NotFinite { field: "x" }.code(),
             "input_not_finite"
         );
-        assert_eq!(ArgumentError::CODES.len(), 14);
+        assert_eq!(ArgumentError::CODES.len(), 18);
         let mut budget = InputBudget::new("input");
         assert!(budget.check_len(MAX_INPUT_BYTES).is_ok());
         assert!(budget.check_len(MAX_INPUT_BYTES + 1).is_err());
