@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
-use napi::bindgen_prelude::{AsyncTask, Function, JsObjectValue, Object};
+use napi::bindgen_prelude::{AsyncTask, FnArgs, Function, JsObjectValue, Object};
 use napi::{Env, Task, Unknown, ValueType};
 use napi_derive::napi;
 use sparrow_core::access::Role;
@@ -105,7 +105,7 @@ pub(crate) fn abort_of(env: &Env, options: &Options<'_>) -> Result<Abort> {
     if js::type_of(env, &add, "signal")? != ValueType::Function {
         return Err(js::type_error(env, "signal", "an AbortSignal"));
     }
-    let add: Function<'_, (&str, Function<'_, (), ()>), Unknown<'_>> = js::read(
+    let add: Function<'_, FnArgs<(&str, Function<'_, (), ()>)>, Unknown<'_>> = js::read(
         env,
         "signal",
         napi::bindgen_prelude::FromNapiValue::from_unknown(add),
@@ -119,7 +119,7 @@ pub(crate) fn abort_of(env: &Env, options: &Options<'_>) -> Result<Abort> {
             Ok(())
         }),
     )?;
-    js::read(env, "signal", add.apply(obj, ("abort", listener)))?;
+    js::read(env, "signal", add.apply(obj, FnArgs::from(("abort", listener))))?;
     Ok(abort)
 }
 
@@ -441,9 +441,10 @@ fn subject(env: &Env, claims: Unknown<'_>) -> Result<TokenSubject> {
 pub fn issue_token(
     env: Env,
     claims: Unknown<'_>,
-    keyring: &Keyring,
+    keyring: Unknown<'_>,
     options: Option<Unknown<'_>>,
 ) -> Result<String> {
+    let keyring = js::instance::<Keyring>(&env, keyring, "keyring", "a Keyring")?;
     let subject = subject(&env, claims)?;
     let options = Options::new(
         &env,
@@ -484,9 +485,10 @@ pub fn issue_token(
 pub fn verify_token<'env>(
     env: &'env Env,
     token: Unknown<'_>,
-    keyring: &Keyring,
+    keyring: Unknown<'_>,
     options: Option<Unknown<'_>>,
 ) -> Result<Unknown<'env>> {
+    let keyring = js::instance::<Keyring>(env, keyring, "keyring", "a Keyring")?;
     let token = js::text_or_bytes(env, token, "token")?;
     let options = Options::new(
         env,

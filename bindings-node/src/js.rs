@@ -7,7 +7,9 @@
 //! problems — built as a JS object, so sync throws and rejected Promises carry the
 //! same shape.
 
-use napi::bindgen_prelude::{BigInt, FromNapiValue, JsObjectValue, Object, Uint8Array};
+use napi::bindgen_prelude::{
+    BigInt, ClassInstance, FromNapiValue, JsObjectValue, MaybeTypeTag, Object, Uint8Array,
+};
 use napi::{
     Env, JsDate, JsError, JsNumber, JsString, JsTypeError, JsValue, KeyCollectionMode,
     KeyConversion, KeyFilter, Status, Unknown, ValueType,
@@ -323,6 +325,21 @@ fn clock(env: &Env, field: &'static str) -> Result<i64> {
 }
 
 // ---------------------------------------------------------------- objects
+
+/// An instance of one of this module's classes (`Keyring`, `Strategy`): napi checks the
+/// object's type tag, so another class's instance or a look-alike object is refused
+/// with `input_type`, never reinterpreted.
+pub(crate) fn instance<'env, T: 'env + MaybeTypeTag>(
+    env: &Env,
+    v: Unknown<'env>,
+    field: &'static str,
+    expected: &'static str,
+) -> Result<ClassInstance<'env, T>> {
+    if type_of(env, &v, field)? != ValueType::Object {
+        return Err(type_error(env, field, expected));
+    }
+    ClassInstance::<T>::from_unknown(v).map_err(|_| type_error(env, field, expected))
+}
 
 /// A plain object's own enumerable string keys (never the prototype's: a polluted
 /// `Object.prototype` adds nothing), or `input_type`.

@@ -373,8 +373,9 @@ pub fn database_strategies() -> Vec<Strategy> {
 }
 
 /// A strategy against its own constraints.
-#[napi(ts_return_type = "ConstraintReport")]
-pub fn check_strategy<'env>(env: &'env Env, strategy: &Strategy) -> Result<Unknown<'env>> {
+#[napi(ts_args_type = "strategy: Strategy", ts_return_type = "ConstraintReport")]
+pub fn check_strategy<'env>(env: &'env Env, strategy: Unknown<'_>) -> Result<Unknown<'env>> {
+    let strategy = js::instance::<Strategy>(env, strategy, "strategy", "a Strategy")?;
     js::to_js(
         env,
         &contract::ConstraintReportRecord::from(&allocation::check_strategy(&strategy.inner)),

@@ -138,6 +138,7 @@ fn produced() -> Vec<&'static str> {
     for secret in [
         &b"secret"[..],
         b"too short",
+        &[b'x'; 2000],
         b"-----BEGIN KEY----- 0123456789abcdefghijklmnop",
         &[b'a'; 64],
         b"Tr0ub4dor&3Tr0ub4dor&3Tr0ub4dor&3Tr0ub4dor&3",

@@ -114,6 +114,14 @@ pub enum KeyError {
         /// The minimum length.
         min: usize,
     },
+    /// Longer than [`crate::jwt::MAX_SECRET_BYTES`]: no generator makes such a secret,
+    /// and checking it would cost time proportional to its length.
+    #[error("jwt secret: must be at most {max} bytes")]
+    #[strum(serialize = "key_too_long")]
+    TooLong {
+        /// The maximum length.
+        max: usize,
+    },
     /// A well-known default or placeholder (`super-secret`, `changeme`, …).
     #[error("jwt secret: is a well-known default or placeholder")]
     #[strum(serialize = "key_known_default")]
