@@ -10,7 +10,11 @@
 #      `jsonwebtoken` still signs the tokens step 1 verifies and verifies the tokens
 #      sparrow-core issues, and npm `dotenv` still reads the .env corpus as recorded.
 #   3. The migration test on a real PostgreSQL, started on loopback for the run.
-#   4. The Python package: built from bindings-python/ with pip (maturin) into a venv,
+#   4. The Node package: built from bindings-node/ with npm ci and @napi-rs/cli (debug),
+#      the committed index.js / index.d.ts checked against the fresh build, then
+#      node --test (fixture tables, every error code, hostile input, the libuv pool,
+#      CJS/ESM, peers' tokens and hashes) and tsc --noEmit on a typed test file.
+#   5. The Python package: built from bindings-python/ with pip (maturin) into a venv,
 #      then pytest (the shared fixture tables, error paths, hostile input, GIL,
 #      PyJWT/argon2-cffi/bcrypt interop, python-dotenv's readings of the .env corpus), the FastAPI example's tests, mypy --strict on
 #      tests and examples, and mypy's stubtest on the installed package.
@@ -33,18 +37,32 @@ command -v node >/dev/null || need_apt node nodejs
 command -v npm >/dev/null || need_apt npm npm
 command -v python3 >/dev/null || need_apt python3 python3
 
-echo "== 1/4 cargo test --workspace"
+echo "== 1/5 cargo test --workspace"
 cargo test --workspace
 
-echo "== 2/4 peers on npm: validator.js email parity, jsonwebtoken interchange, dotenv readings (pinned)"
+echo "== 2/5 peers on npm: validator.js email parity, jsonwebtoken interchange, dotenv readings (pinned)"
 for tool in tools/validatorjs tools/jwt-interop tools/dotenv-diff; do
   (cd "$tool" && npm ci --no-audit --no-fund --loglevel=error && node --test)
 done
 
-echo "== 3/4 migration on a real PostgreSQL"
+echo "== 3/5 migration on a real PostgreSQL"
 scripts/with-postgres.sh cargo test -p sparrow-core --features postgres-tests --test postgres_migration
 
-echo "== 4/4 Python package: pip install ./bindings-python, pytest, mypy --strict, stubtest"
+echo "== 4/5 Node package: npm ci, napi build, drift check of index.js/index.d.ts, node --test, tsc"
+(
+  cd bindings-node
+  npm ci --no-audit --no-fund --loglevel=error
+  npm run build:debug
+  # The generated loader and typings are committed: a fresh build must not change them.
+  git diff --exit-code -- index.js index.d.ts || {
+    echo "test-all: bindings-node/index.js or index.d.ts differ from a fresh build; run npm run build:debug and commit them" >&2
+    exit 1
+  }
+  node --test
+  npm run typecheck
+)
+
+echo "== 5/5 Python package: pip install ./bindings-python, pytest, mypy --strict, stubtest"
 python3 -c "import venv, ensurepip" 2>/dev/null || need_apt python3-venv python3-venv
 VENV="$PWD/target/python-venv"
 [ -x "$VENV/bin/python" ] || python3 -m venv "$VENV"

@@ -10,6 +10,7 @@ const path = new URL('../types-header.d.ts', import.meta.url)
 const header = readFileSync(path, 'utf8')
 const union = `export type ErrorCode =\n${allCodes().map((c) => `  | '${c}'`).join('\n')}\n\n`
 const start = header.indexOf('export type ErrorCode =')
-const next = start < 0 ? -1 : header.indexOf('\n\n', start) + 2
+const end = start < 0 ? -1 : header.indexOf('\n\n', start)
+const next = end < 0 ? header.length : end + 2
 const out = start < 0 ? `${header.trimEnd()}\n\n/** Every code sparrow-core can raise. */\n${union}` : header.slice(0, start) + union + header.slice(next)
 writeFileSync(path, out.trimEnd() + '\n')

@@ -119,7 +119,11 @@ pub(crate) fn abort_of(env: &Env, options: &Options<'_>) -> Result<Abort> {
             Ok(())
         }),
     )?;
-    js::read(env, "signal", add.apply(obj, FnArgs::from(("abort", listener))))?;
+    js::read(
+        env,
+        "signal",
+        add.apply(obj, FnArgs::from(("abort", listener))),
+    )?;
     Ok(abort)
 }
 

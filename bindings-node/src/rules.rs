@@ -373,7 +373,10 @@ pub fn database_strategies() -> Vec<Strategy> {
 }
 
 /// A strategy against its own constraints.
-#[napi(ts_args_type = "strategy: Strategy", ts_return_type = "ConstraintReport")]
+#[napi(
+    ts_args_type = "strategy: Strategy",
+    ts_return_type = "ConstraintReport"
+)]
 pub fn check_strategy<'env>(env: &'env Env, strategy: Unknown<'_>) -> Result<Unknown<'env>> {
     let strategy = js::instance::<Strategy>(env, strategy, "strategy", "a Strategy")?;
     js::to_js(

@@ -35,7 +35,9 @@ use serde::{Deserialize, Serialize};
 
 pub use duration::{parse_duration, Lifetime, MAX_LIFETIME_SECONDS};
 pub use error::{DurationError, KeyError, TokenError};
-pub use keyring::{check_secret, Keyring, KNOWN_DEFAULT_SECRETS, MAX_SECRET_BYTES, MIN_SECRET_BYTES};
+pub use keyring::{
+    check_secret, Keyring, KNOWN_DEFAULT_SECRETS, MAX_SECRET_BYTES, MIN_SECRET_BYTES,
+};
 
 /// Tokens longer than this many bytes are refused before any parsing.
 pub const MAX_TOKEN_LEN: usize = 8 * 1024;

@@ -325,8 +325,8 @@ impl PasswordHasher {
                     needs_rehash: true,
                 })
             }
-            Stored::Argon2(decoded) => {
-                let needs_rehash = self.argon2_needs_rehash(&decoded);
+            Stored::Argon2(decoded, order) => {
+                let needs_rehash = self.argon2_needs_rehash(&decoded, order);
                 let argon2 = Argon2::new(decoded.algorithm, decoded.version, decoded.params);
                 let _permit = self.permits.acquire();
                 let result = argon2.verify_with_ad(
@@ -360,12 +360,13 @@ impl PasswordHasher {
     pub fn needs_rehash(&self, hash: &str) -> Result<bool, PasswordError> {
         Ok(match parse_hash(hash, &self.limits)? {
             Stored::Bcrypt => true,
-            Stored::Argon2(decoded) => self.argon2_needs_rehash(&decoded),
+            Stored::Argon2(decoded, order) => self.argon2_needs_rehash(&decoded, order),
         })
     }
 
-    fn argon2_needs_rehash(&self, d: &argon2_rust::Decoded) -> bool {
-        d.algorithm != Algorithm::Argon2id
+    fn argon2_needs_rehash(&self, d: &argon2_rust::Decoded, order: Order) -> bool {
+        order != Order::Libargon2
+            || d.algorithm != Algorithm::Argon2id
             || d.version != Version::V0x13
             || d.params.memory_kib() < self.params.m_kib
             || d.params.passes() < self.params.t
@@ -412,7 +413,7 @@ fn bcrypt_bytes(password: &str) -> &[u8] {
 
 enum Stored {
     Bcrypt,
-    Argon2(argon2_rust::Decoded),
+    Argon2(argon2_rust::Decoded, Order),
 }
 
 fn parse_hash(hash: &str, limits: &VerifyLimits) -> Result<Stored, PasswordError> {
@@ -469,8 +470,17 @@ fn parse_hash(hash: &str, limits: &VerifyLimits) -> Result<Stored, PasswordError
             malformed("not a PHC or bcrypt string")
         });
     }
-    check_phc_grammar(hash).map_err(malformed)?;
-    let decoded = argon2_rust::decode_phc(hash)
+    let order = check_phc_grammar(hash).map_err(malformed)?;
+    let canonical;
+    let text = match order {
+        Order::Libargon2 => hash,
+        Order::Alphabetical => {
+            canonical = libargon2_order(hash)
+                .ok_or_else(|| malformed("the argon2 PHC string does not decode"))?;
+            canonical.as_str()
+        }
+    };
+    let decoded = argon2_rust::decode_phc(text)
         .map_err(|_| malformed("the argon2 PHC string does not decode"))?;
     let params = Argon2Params {
         m_kib: decoded.params.memory_kib(),
@@ -481,20 +491,48 @@ fn parse_hash(hash: &str, limits: &VerifyLimits) -> Result<Stored, PasswordError
     if decoded.salt.len() < 8 || decoded.hash.len() < 4 || decoded.hash.len() > 64 {
         return Err(malformed("the argon2 salt or hash has an unusual length"));
     }
-    Ok(Stored::Argon2(decoded))
+    Ok(Stored::Argon2(decoded, order))
+}
+
+/// A grammar-checked `m=…,p=…,t=…` hash rewritten as `m=…,t=…,p=…` (same values).
+fn libargon2_order(hash: &str) -> Option<String> {
+    let start = hash.find("$m=")? + 1;
+    let end = start + hash.get(start..)?.find('$')?;
+    let mut m = None;
+    let mut p = None;
+    let mut t = None;
+    for pair in hash.get(start..end)?.split(',') {
+        match pair.split_once('=')? {
+            ("m", v) => m = Some(v),
+            ("p", v) => p = Some(v),
+            ("t", v) => t = Some(v),
+            _ => return None,
+        }
+    }
+    Some(format!(
+        "{}m={},t={},p={}{}",
+        hash.get(..start)?,
+        m?,
+        t?,
+        p?,
+        hash.get(end..)?
+    ))
 }
 
 /// libargon2's own grammar for encoded hashes (`decode_string` in the reference
-/// implementation's `encoding.c`, which argon2-cffi and node-argon2 call):
+/// implementation's `encoding.c`, which argon2-cffi calls):
 ///
 /// `$argon2{id|i|d}[$v=<dec>]$m=<dec>,t=<dec>,p=<dec>$<b64 salt>$<b64 tag>`
 ///
 /// with decimals of 1–10 digits without leading zeros that fit a `u32`, and unpadded
-/// standard base64 whose unused low bits are zero. Parameters come in this order, once
-/// each; `keyid=` and `data=` (which libargon2 no longer reads) are refused, as is
-/// anything after the tag. The decoder used afterwards is looser than this; checking the
-/// grammar first keeps a stored string from meaning something libargon2 would refuse.
-fn check_phc_grammar(hash: &str) -> Result<(), &'static str> {
+/// standard base64 whose unused low bits are zero. The three parameters come once each;
+/// besides libargon2's order, the alphabetical `m=…,p=…,t=…` that node-argon2 (0.40 and
+/// later, through `@phc/format`) writes is read too — [`Order`] says which, and a hash
+/// not in libargon2's order asks for a rehash so that every runtime can read it.
+/// `keyid=` and `data=` (which libargon2 no longer reads) are refused, as is anything
+/// after the tag. The decoder used afterwards is looser than this; checking the grammar
+/// first keeps a stored string from meaning something no peer would read.
+fn check_phc_grammar(hash: &str) -> Result<Order, &'static str> {
     let rest = hash
         .strip_prefix("$argon2id$")
         .or_else(|| hash.strip_prefix("$argon2i$"))
@@ -506,16 +544,38 @@ fn check_phc_grammar(hash: &str) -> Result<(), &'static str> {
             .ok_or("the argon2 version must be followed by $")?,
         None => rest,
     };
-    let order = "the argon2 parameters must be exactly m=…,t=…,p=… in this order";
-    let rest = rest.strip_prefix("m=").ok_or(order)?;
-    let rest = decimal_u32(rest)?.strip_prefix(",t=").ok_or(order)?;
-    let rest = decimal_u32(rest)?.strip_prefix(",p=").ok_or(order)?;
-    let rest = decimal_u32(rest)?.strip_prefix('$').ok_or(order)?;
+    let order_text =
+        "the argon2 parameters must be exactly m=…,t=…,p=… (or node-argon2's m=…,p=…,t=…)";
+    let (rest, order) = match rest.strip_prefix("m=") {
+        None => return Err(order_text),
+        Some(r) => {
+            let r = decimal_u32(r)?;
+            if let Some(r) = r.strip_prefix(",t=") {
+                let r = decimal_u32(r)?.strip_prefix(",p=").ok_or(order_text)?;
+                (decimal_u32(r)?, Order::Libargon2)
+            } else {
+                let r = r.strip_prefix(",p=").ok_or(order_text)?;
+                let r = decimal_u32(r)?.strip_prefix(",t=").ok_or(order_text)?;
+                (decimal_u32(r)?, Order::Alphabetical)
+            }
+        }
+    };
+    let rest = rest.strip_prefix('$').ok_or(order_text)?;
     let (salt, tag) = rest
         .split_once('$')
         .ok_or("the argon2 PHC string needs a salt and a hash")?;
     base64_unpadded(salt)?;
-    base64_unpadded(tag)
+    base64_unpadded(tag)?;
+    Ok(order)
+}
+
+/// The order of an argon2 hash's parameters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Order {
+    /// `m,t,p`: what libargon2 writes and reads.
+    Libargon2,
+    /// `m,p,t`: what node-argon2 writes; libargon2 (argon2-cffi) refuses it.
+    Alphabetical,
 }
 
 /// A libargon2 decimal at the start of `s`; returns what follows it.
@@ -694,11 +754,20 @@ mod tests {
         }
         assert_eq!(
             check_phc_grammar(&format!("$argon2id$v=19$m=8192,t=2,p=1{tail}")),
-            Ok(())
+            Ok(Order::Libargon2)
         );
         assert_eq!(
             check_phc_grammar(&format!("$argon2i$m=8192,t=2,p=1{tail}")),
-            Ok(())
+            Ok(Order::Libargon2)
+        );
+        // node-argon2's order is read, and rewritten for the decoder.
+        assert_eq!(
+            check_phc_grammar(&format!("$argon2id$v=19$m=8192,p=1,t=2{tail}")),
+            Ok(Order::Alphabetical)
+        );
+        assert_eq!(
+            libargon2_order(&format!("$argon2id$v=19$m=8192,p=1,t=2{tail}")),
+            Some(format!("$argon2id$v=19$m=8192,t=2,p=1{tail}"))
         );
         assert!(check_phc_grammar(&format!("$argon2id$v=19$m=8192,t=2,p=1{tail}=")).is_err());
         assert!(check_phc_grammar(&format!("$argon2id$v=19$m=8192,t=2,p=1{tail}$")).is_err());

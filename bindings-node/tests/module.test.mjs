@@ -1,0 +1,29 @@
+// The package loads from CommonJS and ESM with the same exports.
+import { test } from 'node:test'
+import assert from 'node:assert/strict'
+import { createRequire } from 'node:module'
+import { execFileSync } from 'node:child_process'
+import * as esm from '../index.js'
+import { parseMoney, Keyring } from '../index.js'
+
+const require = createRequire(import.meta.url)
+
+test('ESM named imports and CommonJS require see one module', () => {
+  const cjs = require('../index.js')
+  assert.equal(parseMoney, cjs.parseMoney)
+  assert.equal(Keyring, cjs.Keyring)
+  assert.deepEqual(Object.keys(esm).filter((k) => k !== 'default').sort(), Object.keys(cjs).sort())
+})
+
+test('a CommonJS program uses it by package name (self-reference through "exports")', () => {
+  const out = execFileSync(process.execPath, ['-e', "const sc = require('sparrow-core'); process.stdout.write(sc.formatInr('1234567.5'))"], {
+    cwd: new URL('..', import.meta.url),
+  })
+  assert.equal(out.toString(), '₹12,34,567.50')
+})
+
+test('the typings use string-literal unions, never enums (isolatedModules, SWC, Babel)', async () => {
+  const { readFileSync } = await import('node:fs')
+  const dts = readFileSync(new URL('../index.d.ts', import.meta.url), 'utf8')
+  assert.doesNotMatch(dts, /\benum\b/)
+})
