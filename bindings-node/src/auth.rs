@@ -86,6 +86,10 @@ impl Abort {
     }
 }
 
+/// `signal.addEventListener(type, listener)`.
+type AddEventListener<'env> =
+    Function<'env, FnArgs<(&'env str, Function<'env, (), ()>)>, Unknown<'env>>;
+
 /// Reads `{ signal }` from an options object: an `AbortSignal` (anything with
 /// `aborted` and `addEventListener`), subscribed once.
 pub(crate) fn abort_of(env: &Env, options: &Options<'_>) -> Result<Abort> {
@@ -105,7 +109,7 @@ pub(crate) fn abort_of(env: &Env, options: &Options<'_>) -> Result<Abort> {
     if js::type_of(env, &add, "signal")? != ValueType::Function {
         return Err(js::type_error(env, "signal", "an AbortSignal"));
     }
-    let add: Function<'_, FnArgs<(&str, Function<'_, (), ()>)>, Unknown<'_>> = js::read(
+    let add: AddEventListener<'_> = js::read(
         env,
         "signal",
         napi::bindgen_prelude::FromNapiValue::from_unknown(add),
