@@ -13,7 +13,8 @@
 #   4. The Node package: built from bindings-node/ with npm ci and @napi-rs/cli (debug),
 #      the committed index.js / index.d.ts checked against the fresh build, then
 #      node --test (fixture tables, every error code, hostile input, the libuv pool,
-#      CJS/ESM, peers' tokens and hashes) and tsc --noEmit on a typed test file.
+#      CJS/ESM, peers' tokens and hashes) and tsc --noEmit on a typed test file; then
+#      the NestJS example (examples/node) driven over HTTP on a real PostgreSQL.
 #   5. The Python package: built from bindings-python/ with pip (maturin) into a venv,
 #      then pytest (the shared fixture tables, error paths, hostile input, GIL,
 #      PyJWT/argon2-cffi/bcrypt interop, python-dotenv's readings of the .env corpus), the FastAPI example's tests, mypy --strict on
@@ -61,6 +62,9 @@ echo "== 4/5 Node package: npm ci, napi build, drift check of index.js/index.d.t
   node --test
   npm run typecheck
 )
+# The NestJS example (examples/node) over HTTP on loopback, on a real PostgreSQL.
+(cd examples/node && npm ci --no-audit --no-fund --loglevel=error && npm run build)
+scripts/with-postgres.sh bash -c 'cd examples/node && node --test build/test/'
 
 echo "== 5/5 Python package: pip install ./bindings-python, pytest, mypy --strict, stubtest"
 python3 -c "import venv, ensurepip" 2>/dev/null || need_apt python3-venv python3-venv
