@@ -127,9 +127,16 @@ impl<T, E: Into<sparrow_core::Error>> OrThrow<T> for std::result::Result<T, E> {
     }
 }
 
-/// A record as JS data (decimals become decimal strings, through the contract's tags).
+/// A record as JS data: its JSON (decimals as decimal strings, through the contract's
+/// tags), handed to V8's `JSON.parse` — one call, where building the object property by
+/// property costs a napi round trip each (measured in docs/benchmarks.md).
 pub(crate) fn to_js<'env, T: Serialize>(env: &'env Env, value: &T) -> Result<Unknown<'env>> {
-    env.to_js_value(value)
+    let text = serde_json::to_string(value)
+        .map_err(|e| napi::Error::new(Status::GenericFailure, e.to_string()))?;
+    let helpers = helpers(env, "result")?;
+    let parse = helpers.parse.borrow_back(env)?;
+    let value: Unknown<'static> = parse.call(text)?;
+    Ok(value)
 }
 
 // ---------------------------------------------------------------- values
@@ -414,7 +421,8 @@ pub(crate) fn required<'env>(
 /// The options object of a call (`undefined` or a plain object whose keys are all in
 /// `allowed`): a misspelt option is `option_unknown`, never ignored.
 pub(crate) struct Options<'env> {
-    obj: Option<Object<'env>>,
+    /// The own enumerable keys and their values, read once.
+    given: Vec<(&'static str, Unknown<'env>)>,
 }
 
 impl<'env> Options<'env> {
@@ -427,11 +435,12 @@ impl<'env> Options<'env> {
     ) -> Result<Self> {
         let v = match v {
             Some(v) if !is_absent(env, &v, "options")? => v,
-            _ => return Ok(Options { obj: None }),
+            _ => return Ok(Options { given: Vec::new() }),
         };
         let obj = object(env, v, "options", "an options object")?;
+        let mut given = Vec::new();
         for k in keys(env, &obj, "options")? {
-            if !allowed.contains(&k.as_str()) {
+            let Some(name) = allowed.iter().find(|a| **a == k) else {
                 return Err(sparrow(
                     env,
                     ArgumentError::OptionUnknown {
@@ -439,17 +448,18 @@ impl<'env> Options<'env> {
                         allowed: allowed_text,
                     },
                 ));
+            };
+            let value: Unknown<'env> = read(env, name, obj.get_named_property(&k))?;
+            if !is_absent(env, &value, name)? {
+                given.push((*name, value));
             }
         }
-        Ok(Options { obj: Some(obj) })
+        Ok(Options { given })
     }
 
     /// The option `key` (`None` when absent, `undefined` or `null`).
-    pub(crate) fn get(&self, env: &Env, key: &'static str) -> Result<Option<Unknown<'env>>> {
-        match &self.obj {
-            None => Ok(None),
-            Some(obj) => own(env, obj, key, key),
-        }
+    pub(crate) fn get(&self, _env: &Env, key: &'static str) -> Result<Option<Unknown<'env>>> {
+        Ok(self.given.iter().find(|(k, _)| *k == key).map(|(_, v)| *v))
     }
 
     /// A text option.
@@ -585,6 +595,84 @@ pub(crate) fn json(
             "plain data (objects, arrays, strings, numbers, booleans, null)",
         )),
     }
+}
+
+/// The JSON text of a record argument, written by V8's own `JSON.stringify` (one call,
+/// where walking the object property by property costs a napi round trip each): own
+/// enumerable properties only, `undefined` left out, `toJSON` honoured (a `Date` is its
+/// ISO text, as on the wire). A replacer refuses what JSON would silently drop or bend:
+/// BigInts, functions, symbols, typed arrays, `Map`/`Set` (`input_type`) and NaN or
+/// ±Infinity (`input_not_finite`, where `JSON.stringify` would write `null`). A getter
+/// or Proxy trap that throws, or a cycle, is `input_unreadable`. The text then goes to
+/// the core's JSON reader, which bounds its size and depth and refuses duplicate keys.
+pub(crate) fn stringify(env: &Env, v: Unknown<'_>, field: &'static str) -> Result<String> {
+    if type_of(env, &v, field)? != ValueType::Object {
+        return Err(type_error(env, field, "an object (or its JSON text)"));
+    }
+    let helpers = helpers(env, field)?;
+    let f = read(env, field, helpers.stringify.borrow_back(env))?;
+    f.call(v).map_err(|e| replacer_refusal(env, field, e))
+}
+
+const STRINGIFY: &str = r#"(function (value) {
+  'use strict';
+  return JSON.stringify(value, function (key, x) {
+    var t = typeof x;
+    if (t === 'bigint' || t === 'function' || t === 'symbol' ||
+        (x !== null && t === 'object' && (ArrayBuffer.isView(x) || x instanceof Map || x instanceof Set))) {
+      throw new TypeError('sparrow-core:input_type');
+    }
+    if (t === 'number' && !Number.isFinite(x)) throw new RangeError('sparrow-core:input_not_finite');
+    return x;
+  });
+})"#;
+
+/// Functions made once per environment (worker thread) and kept by reference.
+struct Helpers {
+    stringify: napi::bindgen_prelude::FunctionRef<Unknown<'static>, String>,
+    parse: napi::bindgen_prelude::FunctionRef<String, Unknown<'static>>,
+}
+
+fn helpers(env: &Env, field: &'static str) -> Result<&'static Helpers> {
+    if let Some(h) = read(env, field, env.get_instance_data::<Helpers>())? {
+        return Ok(h);
+    }
+    let f: napi::bindgen_prelude::Function<'_, Unknown<'static>, String> =
+        read(env, field, env.run_script(STRINGIFY))?;
+    let stringify = read(env, field, f.create_ref())?;
+    let p: napi::bindgen_prelude::Function<'_, String, Unknown<'static>> = read(
+        env,
+        field,
+        env.run_script("(function (text) { return JSON.parse(text); })"),
+    )?;
+    let parse = read(env, field, p.create_ref())?;
+    read(
+        env,
+        field,
+        env.set_instance_data(Helpers { stringify, parse }, (), |_| {}),
+    )?;
+    match read(env, field, env.get_instance_data::<Helpers>())? {
+        Some(h) => Ok(h),
+        None => Err(unreadable(env, field)),
+    }
+}
+
+/// The replacer's refusal as our code, or `input_unreadable` with the thrown value as
+/// the cause (napi has already taken the exception into `e`).
+fn replacer_refusal(env: &Env, field: &'static str, e: napi::Error) -> napi::Error {
+    if e.reason.contains("sparrow-core:input_type") {
+        return type_error(
+            env,
+            field,
+            "plain data (objects, arrays, strings, numbers, booleans, null)",
+        );
+    }
+    if e.reason.contains("sparrow-core:input_not_finite") {
+        return sparrow(env, ArgumentError::NotFinite { field });
+    }
+    let cause = take_exception(env).unwrap_or_else(|| JsError::from(e).into_unknown(*env));
+    let err = sparrow_core::Error::from(ArgumentError::Unreadable { field });
+    raise(env, &ErrorRecord::from(&err), false, Some(cause))
 }
 
 /// A record argument as JSON with a fresh budget of `max` bytes.

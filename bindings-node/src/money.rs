@@ -4,7 +4,7 @@ use napi::{Env, Unknown};
 use napi_derive::napi;
 use sparrow_core::contract::{self, PanRecord, ProfileRecord};
 use sparrow_core::money::{self, Money, Nav, ParseMode, Units};
-use sparrow_core::profile::{self, Profile, ValidationMode, MAX_PROFILE_JSON};
+use sparrow_core::profile::{self, Profile, ValidationMode};
 
 use crate::js::{self, Options, OrThrow, Result};
 
@@ -155,8 +155,8 @@ pub(crate) fn profile_arg(
     if js::type_of(env, &input, field)? == napi::ValueType::String {
         return profile::validate_profile_json(&js::text(env, input, field)?, mode).or_throw(env);
     }
-    let value = js::json_arg(env, input, field, MAX_PROFILE_JSON)?;
-    profile::validate_profile(&value, mode).or_throw(env)
+    let text = js::stringify(env, input, field)?;
+    profile::validate_profile_json(&text, mode).or_throw(env)
 }
 
 /// The normalised profile, or an `InputError` listing every problem.

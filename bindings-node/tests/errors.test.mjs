@@ -146,7 +146,7 @@ function reachable() {
     ['input_too_deep', () => sc.assessRiskRequest(deep(100))],
     ['input_not_finite', () => sc.validateProfile({ age: NaN })],
     ['input_not_unicode', () => sc.validatePan('\ud800')],
-    ['input_too_large', () => sc.validateProfile({ goal: 'x'.repeat(70000) })],
+    ['input_too_large', () => sc.checkConstraints([{ id: 'a', category: 'Equity', value: '1' }], [{ constraintType: 'x'.repeat(70000) }])],
     ['time_invalid', () => sc.issueToken(who, ring, { now: 1.5 })],
     ['input_type', () => sc.formatInr(0.1)],
     ['input_unreadable', () => sc.validateProfile({ get age() { throw new Error('x') } })],
