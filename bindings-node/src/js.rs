@@ -199,6 +199,15 @@ pub(crate) fn text_or_bytes(env: &Env, v: Unknown<'_>, field: &'static str) -> R
     }
 }
 
+/// The value of a JS number (the caller has checked its type).
+fn number(env: &Env, v: Unknown<'_>, field: &'static str) -> Result<f64> {
+    read(
+        env,
+        field,
+        read(env, field, JsNumber::from_unknown(v))?.get_double(),
+    )
+}
+
 /// A JS number that is a safe integer (|n| ≤ 2^53 − 1), exactly.
 fn safe_integer(n: f64) -> Option<i64> {
     const MAX_SAFE: f64 = 9_007_199_254_740_991.0;
@@ -220,11 +229,7 @@ pub(crate) fn decimal(env: &Env, v: Unknown<'_>, field: &'static str) -> Result<
             contract::parse_decimal_text(&text(env, v, field)?, field).or_throw(env)
         }
         ValueType::Number => {
-            let n = read(
-                env,
-                field,
-                read(env, field, JsNumber::from_unknown(v))?.get_double(),
-            )?;
+            let n = number(env, v, field)?;
             safe_integer(n)
                 .map(Decimal::from)
                 .ok_or_else(|| type_error(env, field, DECIMAL))
@@ -238,11 +243,7 @@ pub(crate) fn integer(env: &Env, v: Unknown<'_>, field: &'static str) -> Result<
     if type_of(env, &v, field)? != ValueType::Number {
         return Err(type_error(env, field, "a safe integer"));
     }
-    let n = read(
-        env,
-        field,
-        read(env, field, JsNumber::from_unknown(v))?.get_double(),
-    )?;
+    let n = number(env, v, field)?;
     safe_integer(n).ok_or_else(|| type_error(env, field, "a safe integer"))
 }
 
@@ -257,11 +258,7 @@ pub(crate) fn float(env: &Env, v: Unknown<'_>, field: &'static str) -> Result<f6
     if type_of(env, &v, field)? != ValueType::Number {
         return Err(type_error(env, field, "a number"));
     }
-    read(
-        env,
-        field,
-        read(env, field, JsNumber::from_unknown(v))?.get_double(),
-    )
+    number(env, v, field)
 }
 
 /// A boolean, exactly (no truthiness).
@@ -281,11 +278,7 @@ pub(crate) fn now(env: &Env, v: Option<Unknown<'_>>, field: &'static str) -> Res
     };
     match type_of(env, &v, field)? {
         ValueType::Number => {
-            let n = read(
-                env,
-                field,
-                read(env, field, JsNumber::from_unknown(v))?.get_double(),
-            )?;
+            let n = number(env, v, field)?;
             unix_seconds(n, field).or_throw(env)
         }
         ValueType::BigInt => {
@@ -528,11 +521,7 @@ pub(crate) fn json(
             Ok(Value::Bool(read(env, field, bool::from_unknown(v))?))
         }
         ValueType::Number => {
-            let n = read(
-                env,
-                field,
-                read(env, field, JsNumber::from_unknown(v))?.get_double(),
-            )?;
+            let n = number(env, v, field)?;
             if !n.is_finite() {
                 return Err(sparrow(env, ArgumentError::NotFinite { field }));
             }
