@@ -17,9 +17,6 @@ use crate::js::{self, Options, OrThrow, Result};
 
 // ---------------------------------------------------------------- password policy
 
-/// The most context words read (the core compares each with the password).
-const MAX_CONTEXT: usize = 64;
-
 struct PolicyArgs {
     policy: PasswordPolicy,
     context: Vec<String>,
@@ -33,7 +30,7 @@ fn policy_args(env: &Env, options: Option<Unknown<'_>>) -> Result<PolicyArgs> {
     };
     let context = match options.get(env, "context")? {
         None => Vec::new(),
-        Some(v) => js::strings(env, v, "context", MAX_CONTEXT)?,
+        Some(v) => js::strings(env, v, "context")?,
     };
     Ok(PolicyArgs { policy, context })
 }
@@ -433,7 +430,7 @@ fn subject(env: &Env, claims: Unknown<'_>) -> Result<TokenSubject> {
             }
             ("jti", Some(v)) => s.jti = Some(js::text(env, v, "claims.jti")?),
             ("allowedPages" | "allowed_pages", Some(v)) => {
-                s.allowed_pages = Some(js::strings(env, v, "claims.allowedPages", 1024)?)
+                s.allowed_pages = Some(js::strings(env, v, "claims.allowedPages")?)
             }
             _ => return Err(js::type_error(env, "claims", EXPECTED)),
         }
@@ -567,7 +564,7 @@ pub fn authorize<'env>(
     options: Option<Unknown<'_>>,
 ) -> Result<Unknown<'env>> {
     let role = js::text(env, role, "role")?;
-    let required = js::strings(env, required_roles, "requiredRoles", 64)?
+    let required = js::strings(env, required_roles, "requiredRoles")?
         .iter()
         .map(|r| r.parse::<Role>())
         .collect::<std::result::Result<Vec<Role>, _>>()
@@ -581,7 +578,7 @@ pub fn authorize<'env>(
     let page = options.text(env, "page")?;
     let allowed_pages = match options.get(env, "allowedPages")? {
         None => None,
-        Some(v) => Some(js::strings(env, v, "allowedPages", 1024)?),
+        Some(v) => Some(js::strings(env, v, "allowedPages")?),
     };
     let d = sparrow_core::access::authorize(
         &role,

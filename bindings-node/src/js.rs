@@ -317,11 +317,12 @@ fn bigint_i64(b: &BigInt) -> Option<i64> {
 }
 
 fn clock(env: &Env, field: &'static str) -> Result<i64> {
+    let invalid = || sparrow(env, ArgumentError::TimeInvalid { field });
     let secs = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs())
-        .unwrap_or(0);
-    i64::try_from(secs).map_err(|_| sparrow(env, ArgumentError::TimeInvalid { field }))
+        .map_err(|_| invalid())?
+        .as_secs();
+    i64::try_from(secs).map_err(|_| invalid())
 }
 
 // ---------------------------------------------------------------- objects
@@ -483,17 +484,25 @@ pub(crate) fn array<'env>(
     Ok(out)
 }
 
-/// An array of strings.
-pub(crate) fn strings(
-    env: &Env,
-    v: Unknown<'_>,
-    field: &'static str,
-    max: usize,
-) -> Result<Vec<String>> {
-    array(env, v, field, max)?
-        .into_iter()
-        .map(|s| text(env, s, field))
-        .collect()
+/// An array of strings, all of them, within the budget of a record's JSON text (a list
+/// too large for that is `input_too_large`, never cut short).
+pub(crate) fn strings(env: &Env, v: Unknown<'_>, field: &'static str) -> Result<Vec<String>> {
+    if type_of(env, &v, field)? != ValueType::Object || !read(env, field, v.is_array())? {
+        return Err(type_error(env, field, "an array of strings"));
+    }
+    let obj = read(env, field, Object::from_unknown(v))?;
+    let n = read(env, field, obj.get_array_length())? as usize;
+    let mut budget = InputBudget::new(field);
+    budget.check_len(n).or_throw(env)?;
+    let mut out = Vec::with_capacity(n);
+    for i in 0..n {
+        #[allow(clippy::cast_possible_truncation)] // ≤ the array's u32 length
+        let item: Unknown<'_> = read(env, field, obj.get_element(i as u32))?;
+        let s = text(env, item, field)?;
+        budget.spend(s.len().saturating_add(3)).or_throw(env)?;
+        out.push(s);
+    }
+    Ok(out)
 }
 
 // ---------------------------------------------------------------- JSON

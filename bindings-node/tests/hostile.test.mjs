@@ -226,3 +226,15 @@ test('a lone surrogate is refused, a real U+FFFD is kept', () => {
   assert.deepEqual(sc.checkPassword('Sunrise\ufffdKumar#9x', { policy: 'seed' }), sc.checkPassword('Sunrise\ufffdKumar#9x', { policy: 'seed' }))
   assert.equal(sc.validateProfile({ age: 30, horizon_years: 5, goal: 'a\ufffdb' }).goal, 'a\ufffdb')
 })
+
+test('lists are read whole, or refused — never cut short', () => {
+  const context = [...Array.from({ length: 100 }, (_, i) => `word${i}`), 'kumar']
+  assert.ok(sc.checkPassword('Kumar#Sunrise92x', { context }).includes('password_contains_context'))
+  let e
+  try {
+    sc.checkPassword('Kumar#Sunrise92x', { context: Array(70000).fill('a') })
+  } catch (err) {
+    e = err
+  }
+  assert.equal(e?.code, 'input_too_large')
+})
