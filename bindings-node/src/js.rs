@@ -1,8 +1,8 @@
 //! Reading JS values and raising coded errors: the whole of the conversion layer.
 //!
 //! Every argument arrives as an [`Unknown`] and is read here by type, never coerced:
-//! napi's own conversions turn NaN into 0 for integers, `"12"` into a number and a lone
-//! surrogate into U+FFFD without a word. Every failure becomes a JS `Error` (or
+//! napi's own conversions turn NaN into 0 and 1.5 into 1 for integers, and a lone
+//! surrogate into U+FFFD, without a word. Every failure becomes a JS `Error` (or
 //! `TypeError` for a value of the wrong type) carrying the core's code, kind and
 //! problems — built as a JS object, so sync throws and rejected Promises carry the
 //! same shape.
