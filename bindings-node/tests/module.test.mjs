@@ -27,3 +27,27 @@ test('the typings use string-literal unions, never enums (isolatedModules, SWC, 
   const dts = readFileSync(new URL('../index.d.ts', import.meta.url), 'utf8')
   assert.doesNotMatch(dts, /\benum\b/)
 })
+
+test('worker threads each get their own module state, and exit cleanly', async () => {
+  const { Worker } = await import('node:worker_threads')
+  const source = `
+    const { parentPort } = require('node:worker_threads')
+    const sc = require(${JSON.stringify(new URL('../index.js', import.meta.url).pathname)})
+    const p = sc.validateProfile({ age: 30, horizon_years: 5, monthly_sip: 5000 })
+    let code
+    try { sc.validateProfile({ age: NaN }) } catch (e) { code = e.code }
+    parentPort.postMessage({ sip: p.monthly_sip, code, slug: sc.classifyBlended(p).primary_persona.slug })
+  `
+  const results = await Promise.all(
+    [1, 2].map(
+      () =>
+        new Promise((resolve, reject) => {
+          const w = new Worker(source, { eval: true })
+          w.once('message', resolve)
+          w.once('error', reject)
+        }),
+    ),
+  )
+  for (const r of results) assert.deepEqual(r, { sip: '5000.00', code: 'input_not_finite', slug: results[0].slug })
+  assert.equal(esm.validateProfile({ age: 30, horizon_years: 5 }).age, 30)
+})
