@@ -10,7 +10,7 @@ use napi::{Env, Task, Unknown, ValueType};
 use napi_derive::napi;
 use sparrow_core::access::Role;
 use sparrow_core::contract::{self, ArgumentError, EnvProblemRecord};
-use sparrow_core::jwt::{self, IssueOptions, Lifetime, TokenSubject, TokenUse, VerifyOptions};
+use sparrow_core::jwt::{self, IssueOptions, Lifetime, TokenUse, VerifyOptions};
 use sparrow_core::password::{self, PasswordPolicy, Verification};
 
 use crate::js::{self, Options, OrThrow, Result};
@@ -173,13 +173,11 @@ fn started(abort: &Abort) -> Outcome<()> {
 }
 
 macro_rules! password_task {
-    ($name:ident, $js:ty, |$t:ident| $work:expr) => {
+    ($name:ident { $($field:ident),* }, $js:ty, |$t:ident| $work:expr) => {
         /// A password computation on the libuv pool.
         #[derive(Debug)]
         pub struct $name {
-            password: String,
-            #[allow(dead_code)] // read by VerifyTask only
-            hash: String,
+            $($field: String,)*
             abort: Abort,
         }
 
@@ -199,12 +197,11 @@ macro_rules! password_task {
     };
 }
 
-password_task!(HashTask, String, |t| hash_work(&t.password));
-password_task!(VerifyTask, VerificationJs, |t| verify_work(
-    &t.password,
-    &t.hash
-));
-password_task!(DummyTask, (), |t| dummy_work(&t.password));
+password_task!(HashTask { password }, String, |t| hash_work(&t.password));
+password_task!(VerifyTask { password, hash }, VerificationJs, |t| {
+    verify_work(&t.password, &t.hash)
+});
+password_task!(DummyTask { password }, (), |t| dummy_work(&t.password));
 
 fn signal_of(env: &Env, options: Option<Unknown<'_>>) -> Result<Abort> {
     let options = Options::new(env, options, &["signal"], "signal")?;
@@ -223,11 +220,7 @@ pub fn hash_password(
 ) -> Result<AsyncTask<HashTask>> {
     let password = js::text_or_bytes(&env, password, "password")?;
     let abort = signal_of(&env, options)?;
-    Ok(AsyncTask::new(HashTask {
-        password,
-        hash: String::new(),
-        abort,
-    }))
+    Ok(AsyncTask::new(HashTask { password, abort }))
 }
 
 /// `hashPassword` on the calling thread.
@@ -283,11 +276,7 @@ pub fn dummy_verify(
 ) -> Result<AsyncTask<DummyTask>> {
     let password = js::text_or_bytes(&env, password, "password")?;
     let abort = signal_of(&env, options)?;
-    Ok(AsyncTask::new(DummyTask {
-        password,
-        hash: String::new(),
-        abort,
-    }))
+    Ok(AsyncTask::new(DummyTask { password, abort }))
 }
 
 /// `dummyVerify` on the calling thread.
@@ -411,33 +400,6 @@ fn token_use(env: &Env, options: &Options<'_>) -> Result<Option<TokenUse>> {
         .transpose()
 }
 
-/// The subject claims of a new token: `sub`, `email`, `role`, and optionally
-/// `ownerId`, `allowedPages`, `jti` (as the token spells them; `owner_id` and
-/// `allowed_pages` too). Any other key is refused.
-fn subject(env: &Env, claims: Unknown<'_>) -> Result<TokenSubject> {
-    const EXPECTED: &str = "an object of subject claims (sub, email, role, ownerId, allowedPages, jti); iat and exp come from now and expiresIn";
-    let obj = js::object(env, claims, "claims", EXPECTED)?;
-    let mut s = TokenSubject::default();
-    for key in js::keys(env, &obj, "claims")? {
-        let v = js::own(env, &obj, &key, "claims")?;
-        match (key.as_str(), v) {
-            (_, None) => {}
-            ("sub", Some(v)) => s.sub = js::text(env, v, "claims.sub")?,
-            ("email", Some(v)) => s.email = js::text(env, v, "claims.email")?,
-            ("role", Some(v)) => s.role = js::text(env, v, "claims.role")?,
-            ("ownerId" | "owner_id", Some(v)) => {
-                s.owner_id = Some(js::text(env, v, "claims.ownerId")?)
-            }
-            ("jti", Some(v)) => s.jti = Some(js::text(env, v, "claims.jti")?),
-            ("allowedPages" | "allowed_pages", Some(v)) => {
-                s.allowed_pages = Some(js::strings(env, v, "claims.allowedPages")?)
-            }
-            _ => return Err(js::type_error(env, "claims", EXPECTED)),
-        }
-    }
-    Ok(s)
-}
-
 /// Signs a token for `claims` with the keyring's current key (HS256, a `kid` header).
 #[napi(
     ts_args_type = "claims: TokenSubject, keyring: Keyring, options?: IssueOptions",
@@ -450,7 +412,8 @@ pub fn issue_token(
     options: Option<Unknown<'_>>,
 ) -> Result<String> {
     let keyring = js::instance::<Keyring>(&env, keyring, "keyring", "a Keyring")?;
-    let subject = subject(&env, claims)?;
+    let claims = js::json_arg(&env, claims, "claims", contract::MAX_INPUT_BYTES)?;
+    let subject = contract::token_subject(&claims).or_throw(&env)?;
     let options = Options::new(
         &env,
         options,

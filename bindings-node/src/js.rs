@@ -33,6 +33,7 @@ fn raise(
     env: &Env,
     record: &ErrorRecord,
     type_error: bool,
+    cancellation: bool,
     cause: Option<Unknown<'_>>,
 ) -> napi::Error {
     let base = napi::Error::new(Status::GenericFailure, record.message.clone());
@@ -45,11 +46,12 @@ fn raise(
         let mut obj = Object::from_unknown(made)?;
         obj.set_named_property("code", record.code.as_str())?;
         if !type_error {
-            // An aborted signal is the platform's AbortError (as fetch and fs reject
-            // with); every other error is named after its kind.
-            let name = match record.code.as_str() {
-                "aborted" | "persona_cancelled" => "AbortError",
-                _ => record.name.as_str(),
+            // A cancellation is the platform's AbortError (as fetch and fs reject with);
+            // every other error is named after its kind.
+            let name = if cancellation {
+                "AbortError"
+            } else {
+                record.name.as_str()
             };
             obj.set_named_property("name", name)?;
         }
@@ -70,7 +72,13 @@ fn raise(
 pub(crate) fn sparrow(env: &Env, e: impl Into<sparrow_core::Error>) -> napi::Error {
     let e: sparrow_core::Error = e.into();
     let type_error = matches!(e, sparrow_core::Error::Argument(ArgumentError::Type { .. }));
-    raise(env, &ErrorRecord::from(&e), type_error, None)
+    raise(
+        env,
+        &ErrorRecord::from(&e),
+        type_error,
+        e.is_cancellation(),
+        None,
+    )
 }
 
 /// A coded `TypeError` (`input_type`): `field` was not `expected`.
@@ -107,7 +115,7 @@ fn take_exception<'env>(env: &'env Env) -> Option<Unknown<'env>> {
 pub(crate) fn unreadable(env: &Env, field: &'static str) -> napi::Error {
     let cause = take_exception(env);
     let e = sparrow_core::Error::from(ArgumentError::Unreadable { field });
-    raise(env, &ErrorRecord::from(&e), false, cause)
+    raise(env, &ErrorRecord::from(&e), false, false, cause)
 }
 
 /// A napi step that reads the caller's value: any failure is `input_unreadable`.
@@ -670,7 +678,7 @@ fn replacer_refusal(env: &Env, field: &'static str, e: napi::Error) -> napi::Err
     }
     let cause = take_exception(env).unwrap_or_else(|| JsError::from(e).into_unknown(*env));
     let err = sparrow_core::Error::from(ArgumentError::Unreadable { field });
-    raise(env, &ErrorRecord::from(&err), false, Some(cause))
+    raise(env, &ErrorRecord::from(&err), false, false, Some(cause))
 }
 
 /// A record argument as JSON with a fresh budget of `max` bytes.

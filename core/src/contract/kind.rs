@@ -80,6 +80,19 @@ impl Error {
     }
 }
 
+impl Error {
+    /// Whether the caller cancelled the work (an aborted signal before it started, or
+    /// training stopped by its hook): a binding presents these as its platform's
+    /// cancellation (Node's `AbortError`) rather than by kind.
+    pub fn is_cancellation(&self) -> bool {
+        matches!(
+            self,
+            Error::Argument(crate::contract::ArgumentError::Aborted { .. })
+                | Error::Persona(crate::persona::PersonaError::Cancelled)
+        )
+    }
+}
+
 /// One problem of an error, as a record: `{field, code, message}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct FieldErrorRecord {

@@ -166,6 +166,57 @@ pub fn validate_profile_input(
 
 // ---------------------------------------------------------------- auth
 
+/// What [`token_subject`] accepts, in words (the error text of a refusal).
+pub const TOKEN_SUBJECT_EXPECTED: &str = "an object of subject claims (sub, email, role, ownerId, allowedPages, jti); iat and exp come from now and expires_in";
+
+/// The subject claims of a new token from a JSON object: `sub`, `email`, `role`, and
+/// optionally `ownerId`, `allowedPages`, `jti` — as the token spells them, or
+/// `owner_id` / `allowed_pages`. `null` is absent. Any other key (`iat`, `exp`, a typo)
+/// or a value of another type is `input_type`: what a token says about its subject is
+/// decided here, once, for every binding.
+pub fn token_subject(
+    value: &serde_json::Value,
+) -> Result<crate::jwt::TokenSubject, super::ArgumentError> {
+    use serde_json::Value;
+    let wrong = |field: &'static str, expected: &'static str| super::ArgumentError::Type {
+        field,
+        expected,
+    };
+    let Value::Object(map) = value else {
+        return Err(wrong("claims", TOKEN_SUBJECT_EXPECTED));
+    };
+    let text = |v: &Value, field: &'static str| match v {
+        Value::String(s) => Ok(s.clone()),
+        _ => Err(wrong(field, "a string")),
+    };
+    let mut s = crate::jwt::TokenSubject::default();
+    for (key, v) in map {
+        if v.is_null() {
+            continue;
+        }
+        match key.as_str() {
+            "sub" => s.sub = text(v, "claims.sub")?,
+            "email" => s.email = text(v, "claims.email")?,
+            "role" => s.role = text(v, "claims.role")?,
+            "ownerId" | "owner_id" => s.owner_id = Some(text(v, "claims.ownerId")?),
+            "jti" => s.jti = Some(text(v, "claims.jti")?),
+            "allowedPages" | "allowed_pages" => {
+                let Value::Array(items) = v else {
+                    return Err(wrong("claims.allowedPages", "an array of strings"));
+                };
+                s.allowed_pages = Some(
+                    items
+                        .iter()
+                        .map(|p| text(p, "claims.allowedPages"))
+                        .collect::<Result<_, _>>()?,
+                );
+            }
+            _ => return Err(wrong("claims", TOKEN_SUBJECT_EXPECTED)),
+        }
+    }
+    Ok(s)
+}
+
 /// One problem of `check_env`: `{variable, code, message}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct EnvProblemRecord {
@@ -884,6 +935,29 @@ pub fn blend_allocation(
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn token_subject_spellings() {
+        let s = token_subject(&serde_json::json!({
+            "sub": "u", "email": "e@x.in", "role": "fa_staff",
+            "owner_id": "a", "allowedPages": ["clients"], "jti": null
+        }))
+        .unwrap();
+        assert_eq!((s.owner_id.as_deref(), s.jti), (Some("a"), None));
+        assert_eq!(s.allowed_pages, Some(vec!["clients".to_owned()]));
+        for bad in [
+            serde_json::json!({"sub": "u", "iat": 1}),
+            serde_json::json!({"sub": 5}),
+            serde_json::json!({"allowedPages": "clients"}),
+            serde_json::json!([]),
+        ] {
+            assert_eq!(
+                token_subject(&bad).unwrap_err().code(),
+                "input_type",
+                "{bad}"
+            );
+        }
+    }
+
     use super::*;
     use serde_json::json;
 
