@@ -15,7 +15,13 @@
 #      node --test (fixture tables, every error code, hostile input, the libuv pool,
 #      CJS/ESM, peers' tokens and hashes) and tsc --noEmit on a typed test file; then
 #      the NestJS example (examples/node) driven over HTTP on a real PostgreSQL.
-#   5. The Python package: built from bindings-python/ with pip (maturin) into a venv,
+#   5. The Swift/Kotlin packages (bindings-swift/): the Swift source generated twice from
+#      the Linux library and checked (scripts/check-swift.sh; compiling Swift needs
+#      macOS), then the generated Kotlin compiled with Maven and tested with JUnit on the
+#      JVM (scripts/test-kotlin.sh: fixture tables, every reachable code, BigDecimal
+#      round trips, hostile input, threads, tokens against the JDK's HMAC and npm
+#      jsonwebtoken from step 2).
+#   6. The Python package: built from bindings-python/ with pip (maturin) into a venv,
 #      then pytest (the shared fixture tables, error paths, hostile input, GIL,
 #      PyJWT/argon2-cffi/bcrypt interop, python-dotenv's readings of the .env corpus), the FastAPI example's tests, mypy --strict on
 #      tests and examples, and mypy's stubtest on the installed package.
@@ -38,18 +44,18 @@ command -v node >/dev/null || need_apt node nodejs
 command -v npm >/dev/null || need_apt npm npm
 command -v python3 >/dev/null || need_apt python3 python3
 
-echo "== 1/5 cargo test --workspace"
+echo "== 1/6 cargo test --workspace"
 cargo test --workspace
 
-echo "== 2/5 peers on npm: validator.js email parity, jsonwebtoken interchange, dotenv readings (pinned)"
+echo "== 2/6 peers on npm: validator.js email parity, jsonwebtoken interchange, dotenv readings (pinned)"
 for tool in tools/validatorjs tools/jwt-interop tools/dotenv-diff; do
   (cd "$tool" && npm ci --no-audit --no-fund --loglevel=error && node --test)
 done
 
-echo "== 3/5 migration on a real PostgreSQL"
+echo "== 3/6 migration on a real PostgreSQL"
 scripts/with-postgres.sh cargo test -p sparrow-core --features postgres-tests --test postgres_migration
 
-echo "== 4/5 Node package: npm ci, napi build, drift check of index.js/index.d.ts, node --test, tsc"
+echo "== 4/6 Node package: npm ci, napi build, drift check of index.js/index.d.ts, node --test, tsc"
 (
   cd bindings-node
   npm ci --no-audit --no-fund --loglevel=error
@@ -66,7 +72,13 @@ echo "== 4/5 Node package: npm ci, napi build, drift check of index.js/index.d.t
 (cd examples/node && npm ci --no-audit --no-fund --loglevel=error && npm run build)
 scripts/with-postgres.sh bash -c 'cd examples/node && node --test build/test/'
 
-echo "== 5/5 Python package: pip install ./bindings-python, pytest, mypy --strict, stubtest"
+echo "== 5/6 Swift/Kotlin packages: Swift generation check, Kotlin on the JVM (Maven, JUnit)"
+command -v javac >/dev/null || need_apt javac openjdk-17-jdk-headless
+command -v mvn >/dev/null || need_apt mvn maven
+bash bindings-swift/scripts/check-swift.sh
+bash bindings-swift/scripts/test-kotlin.sh
+
+echo "== 6/6 Python package: pip install ./bindings-python, pytest, mypy --strict, stubtest"
 python3 -c "import venv, ensurepip" 2>/dev/null || need_apt python3-venv python3-venv
 VENV="$PWD/target/python-venv"
 [ -x "$VENV/bin/python" ] || python3 -m venv "$VENV"
