@@ -147,3 +147,62 @@ pub(crate) fn read_opt(d: &Option<ExactDecimal>, field: &'static str) -> Result<
 pub(crate) fn out(d: Decimal) -> ExactDecimal {
     ExactDecimal::from(d)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decimals_are_read_exactly_and_refusals_name_the_argument() {
+        // What BigDecimal.toPlainString() and NSDecimalNumber send.
+        let d = ExactDecimal("1000.000".to_owned()).read("amount").unwrap();
+        assert_eq!(d.to_string(), "1000.000");
+        assert_eq!(
+            ExactDecimal("25000.5".to_owned())
+                .money("amount")
+                .unwrap()
+                .to_string(),
+            "25000.50"
+        );
+        let refused =
+            |text: &str, field: &'static str| match ExactDecimal(text.to_owned()).money(field) {
+                Err(SparrowError::Failure {
+                    code, kind, errors, ..
+                }) => (
+                    code,
+                    kind,
+                    errors.into_iter().map(|e| e.field).collect::<Vec<_>>(),
+                ),
+                Ok(m) => panic!("{text} was read as {m}"),
+            };
+        assert_eq!(
+            refused("0.125", "monthly_sip"),
+            (
+                "money_precision".to_owned(),
+                "money".to_owned(),
+                vec!["monthly_sip".to_owned()]
+            )
+        );
+        assert_eq!(refused(&"9".repeat(40), "amount").0, "money_overflow");
+        assert_eq!(refused("NaN", "amount").0, "money_syntax"); // Swift's Decimal.nan
+        assert_eq!(refused("", "amount").0, "money_empty");
+    }
+
+    #[test]
+    fn a_record_error_keeps_every_problem() {
+        let e = SparrowError::from(sparrow_core::Error::from(
+            sparrow_core::validate_profile(&serde_json::json!({"age": 5}), Default::default())
+                .unwrap_err(),
+        ));
+        let SparrowError::Failure {
+            code, kind, errors, ..
+        } = &e;
+        assert_eq!((code.as_str(), kind.as_str()), ("profile_invalid", "input"));
+        assert_eq!(
+            errors.iter().map(|p| p.field.as_str()).collect::<Vec<_>>(),
+            ["age", "horizon_years"]
+        );
+        assert_eq!(e.code(), *code);
+        assert_eq!(e.errors(), *errors);
+    }
+}

@@ -969,3 +969,53 @@ impl PersonaModel {
         self.inner.version().map(str::to_owned)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::SparrowError;
+
+    #[test]
+    fn typed_risk_input_is_todays_request() {
+        let fund = |name: &str, cat: &str, w: &str| RiskFund {
+            scheme_name: Some(name.to_owned()),
+            category: Some(cat.to_owned()),
+            weight: Some(ExactDecimal(w.to_owned())),
+            volatility: None,
+        };
+        let typed = assess_risk(
+            RiskProfileInput {
+                risk_tolerance: Some("Conservative".to_owned()),
+                horizon_years: Some(3),
+            },
+            vec![fund("A", "Large Cap", "0.6"), fund("B", "Gilt", "0.4")],
+            None,
+        )
+        .unwrap();
+        let text = assess_risk_json(
+            r#"{"profile": {"risk_tolerance": "Conservative", "horizon_years": 3},
+                "current_portfolio": [{"scheme_name": "A", "category": "Large Cap", "weight": "0.6"},
+                                      {"scheme_name": "B", "category": "Gilt", "weight": "0.4"}]}"#
+                .to_owned(),
+        )
+        .unwrap();
+        assert_eq!(typed, text);
+        // A refusal names the field, as the JSON reader does.
+        let bad = assess_risk(
+            RiskProfileInput::default(),
+            vec![fund("A", "Large Cap", "1.5")],
+            None,
+        );
+        assert!(matches!(bad, Err(SparrowError::Failure { ref code, .. }) if code == "risk_input"));
+    }
+
+    #[test]
+    fn enums_cover_the_core() {
+        for c in allocation::AssetClass::ALL {
+            let _ = AssetClass::from(c);
+        }
+        for p in persona::PersonaId::ALL {
+            assert_eq!(persona::PersonaId::from(PersonaId::from(p)), p);
+        }
+    }
+}
