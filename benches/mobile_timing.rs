@@ -6,21 +6,18 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
 
 use std::hint::black_box;
-use std::time::Instant;
+
+#[path = "per_op.rs"]
+mod timing;
+use timing::per_op;
 
 use sparrow_core::jwt::{verify_token, Keyring, VerifyOptions};
 use sparrow_core::persona::classify_blended;
 use sparrow_core::profile::{validate_profile, ValidationMode};
 
-fn per_op<F: FnMut()>(n: u32, mut f: F) -> f64 {
-    for _ in 0..(n / 10).max(1) {
-        f();
-    }
-    let start = Instant::now();
-    for _ in 0..n {
-        f();
-    }
-    start.elapsed().as_secs_f64() * 1e9 / f64::from(n)
+/// Nanoseconds per call.
+fn ns_per_op<F: FnMut()>(n: u32, f: F) -> f64 {
+    per_op(n, f) * 1e9
 }
 
 fn main() {
@@ -32,7 +29,7 @@ fn main() {
     let now: i64 = now.parse().unwrap();
     let ring = Keyring::new("k1", secret.as_bytes()).unwrap();
     let options = VerifyOptions::default();
-    let pan = per_op(2_000_000, || {
+    let pan = ns_per_op(2_000_000, || {
         black_box(sparrow_core::validate_pan(black_box("ABCPE1234F")).unwrap());
     });
     // Bench.kt passes a typed ProfileInput, which the binding reads as this JSON.
@@ -41,19 +38,19 @@ fn main() {
         "volatility": "Medium", "liquidity": "Medium", "knowledge": "Intermediate",
         "monthly_sip": "25000"
     });
-    let blended = per_op(200_000, || {
+    let blended = ns_per_op(200_000, || {
         let p = validate_profile(black_box(&input), ValidationMode::Strict).unwrap();
         black_box(classify_blended(&p));
     });
     let batch = vec![input.clone(); 1000];
-    let many = per_op(200, || {
+    let many = ns_per_op(200, || {
         let ps: Vec<_> = batch
             .iter()
             .map(|i| validate_profile(i, ValidationMode::Strict).unwrap())
             .collect();
         black_box(sparrow_core::classify_blended_many(&ps));
     }) / 1000.0;
-    let verify = per_op(200_000, || {
+    let verify = ns_per_op(200_000, || {
         black_box(verify_token(black_box(token), &ring, now, &options).unwrap());
     });
     println!(

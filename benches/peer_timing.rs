@@ -5,23 +5,15 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
 
 use std::hint::black_box;
-use std::time::Instant;
+
+#[path = "per_op.rs"]
+mod timing;
+use timing::per_op;
 
 use sparrow_core::jwt::{
     issue_token, verify_token, IssueOptions, Keyring, TokenSubject, VerifyOptions,
 };
 use sparrow_core::password::PasswordHasher;
-
-fn per_op<F: FnMut()>(n: u32, mut f: F) -> f64 {
-    for _ in 0..(n / 10).max(1) {
-        f();
-    }
-    let start = Instant::now();
-    for _ in 0..n {
-        f();
-    }
-    start.elapsed().as_secs_f64() / f64::from(n)
-}
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();

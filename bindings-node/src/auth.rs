@@ -8,7 +8,6 @@ use std::sync::Arc;
 use napi::bindgen_prelude::{AsyncTask, FnArgs, Function, JsObjectValue, Object};
 use napi::{Env, Task, Unknown, ValueType};
 use napi_derive::napi;
-use sparrow_core::access::Role;
 use sparrow_core::contract::{self, ArgumentError, EnvProblemRecord};
 use sparrow_core::jwt::{self, IssueOptions, Lifetime, TokenUse, VerifyOptions};
 use sparrow_core::password::{self, PasswordPolicy, Verification};
@@ -527,11 +526,7 @@ pub fn authorize<'env>(
     options: Option<Unknown<'_>>,
 ) -> Result<Unknown<'env>> {
     let role = js::text(env, role, "role")?;
-    let required = js::strings(env, required_roles, "requiredRoles")?
-        .iter()
-        .map(|r| r.parse::<Role>())
-        .collect::<std::result::Result<Vec<Role>, _>>()
-        .or_throw(env)?;
+    let required = js::strings(env, required_roles, "requiredRoles")?;
     let options = Options::new(
         env,
         options,
@@ -543,12 +538,8 @@ pub fn authorize<'env>(
         None => None,
         Some(v) => Some(js::strings(env, v, "allowedPages")?),
     };
-    let d = sparrow_core::access::authorize(
-        &role,
-        &required,
-        page.as_deref(),
-        allowed_pages.as_deref(),
-    );
+    let d = contract::authorize_names(&role, &required, page.as_deref(), allowed_pages.as_deref())
+        .or_throw(env)?;
     js::to_js(env, &d)
 }
 

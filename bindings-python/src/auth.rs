@@ -5,7 +5,6 @@ use std::collections::BTreeMap;
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyString};
-use sparrow_core::access::Role;
 use sparrow_core::jwt::{self, IssueOptions, Lifetime, TokenSubject, TokenUse, VerifyOptions};
 use sparrow_core::password::{self, PasswordPolicy};
 
@@ -409,19 +408,15 @@ pub(crate) fn authorize(
     page: Option<Text>,
     allowed_pages: Option<Vec<Text>>,
 ) -> PyResult<Decision> {
-    let required = required_roles
-        .iter()
-        .map(|r| r.parse::<Role>())
-        .collect::<Result<Vec<Role>, _>>()
-        .or_raise(py)?;
     let allowed_pages: Option<Vec<String>> =
         allowed_pages.map(|pages| pages.into_iter().map(String::from).collect());
-    let d = sparrow_core::access::authorize(
+    let d = contract::authorize_names(
         &role,
-        &required,
+        &required_roles,
         page.as_deref(),
         allowed_pages.as_deref(),
-    );
+    )
+    .or_raise(py)?;
     Ok(Decision {
         allowed: d.allowed,
         reason: d.reason.code(),

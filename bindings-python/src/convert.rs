@@ -368,6 +368,12 @@ fn array(
 /// pyo3's `TypeError` naming the argument. Zero-copy (`PyBackedStr`).
 pub(crate) struct Text(PyBackedStr);
 
+impl AsRef<str> for Text {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
 impl std::ops::Deref for Text {
     type Target = str;
     fn deref(&self) -> &str {

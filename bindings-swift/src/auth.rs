@@ -3,7 +3,6 @@
 use std::sync::Arc;
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use sparrow_core::access::Role;
 use sparrow_core::contract;
 use sparrow_core::jwt::{self, Audience, IssueOptions, Lifetime, VerifyOptions};
 use sparrow_core::password::{self, PasswordPolicy};
@@ -442,17 +441,13 @@ pub fn authorize(
     page: Option<String>,
     allowed_pages: Option<Vec<String>>,
 ) -> Result<Decision> {
-    let required = required_roles
-        .iter()
-        .map(|r| r.parse::<Role>())
-        .collect::<std::result::Result<Vec<Role>, _>>()
-        .or_fail()?;
-    let d = sparrow_core::access::authorize(
+    let d = contract::authorize_names(
         &role,
-        &required,
+        &required_roles,
         page.as_deref(),
         allowed_pages.as_deref(),
-    );
+    )
+    .or_fail()?;
     Ok(Decision {
         allowed: d.allowed,
         reason: <&'static str>::from(d.reason).to_owned(),

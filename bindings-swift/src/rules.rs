@@ -574,9 +574,8 @@ pub struct RiskAssessment {
     pub model_version: String,
 }
 
-impl From<sparrow_core::risk::RiskAssessment> for RiskAssessment {
-    fn from(r: sparrow_core::risk::RiskAssessment) -> Self {
-        let r = contract::RiskAssessmentRecord::from(&r);
+impl From<contract::RiskAssessmentRecord> for RiskAssessment {
+    fn from(r: contract::RiskAssessmentRecord) -> Self {
         RiskAssessment {
             risk_level: r.risk_level.as_str().to_owned(),
             risk_score: out(r.risk_score),
@@ -597,24 +596,19 @@ impl From<sparrow_core::risk::RiskAssessment> for RiskAssessment {
     }
 }
 
-fn fund_json(f: &RiskFund) -> serde_json::Value {
-    let mut m = serde_json::Map::new();
-    let mut put = |k: &str, v: serde_json::Value| {
-        m.insert(k.to_owned(), v);
-    };
-    if let Some(s) = &f.scheme_name {
-        put("scheme_name", s.clone().into());
+impl RiskFund {
+    fn to_contract(&self) -> Result<contract::RiskFundInput> {
+        Ok(contract::RiskFundInput {
+            scheme_name: self.scheme_name.clone(),
+            category: self.category.clone(),
+            weight: read_opt(&self.weight, "weight")?,
+            volatility: read_opt(&self.volatility, "volatility")?,
+        })
     }
-    if let Some(s) = &f.category {
-        put("category", s.clone().into());
-    }
-    if let Some(d) = &f.weight {
-        put("weight", d.0.clone().into());
-    }
-    if let Some(d) = &f.volatility {
-        put("volatility", d.0.clone().into());
-    }
-    serde_json::Value::Object(m)
+}
+
+fn funds(list: &[RiskFund]) -> Result<Vec<contract::RiskFundInput>> {
+    list.iter().map(RiskFund::to_contract).collect()
 }
 
 /// risk-v1 for a profile and its portfolio (`proposed`, when non-empty, is assessed
@@ -626,40 +620,23 @@ pub fn assess_risk(
     portfolio: Vec<RiskFund>,
     proposed: Option<Vec<RiskFund>>,
 ) -> Result<RiskAssessment> {
-    // Typed input becomes today's request body, which the core reads with every rule.
-    let mut p = serde_json::Map::new();
-    if let Some(t) = profile.risk_tolerance {
-        p.insert("risk_tolerance".to_owned(), t.into());
-    }
-    if let Some(h) = profile.horizon_years {
-        p.insert("horizon_years".to_owned(), h.into());
-    }
-    let mut body = serde_json::Map::new();
-    body.insert("profile".to_owned(), p.into());
-    body.insert(
-        "current_portfolio".to_owned(),
-        portfolio.iter().map(fund_json).collect(),
-    );
-    if let Some(list) = proposed {
-        body.insert(
-            "proposed_portfolio".to_owned(),
-            list.iter().map(fund_json).collect(),
-        );
-    }
-    Ok(
-        sparrow_core::risk::assess_risk_value(&serde_json::Value::Object(body))
-            .or_fail()?
-            .into(),
-    )
+    let request = contract::RiskRequestInput {
+        profile: contract::RiskProfileInput {
+            risk_tolerance: profile.risk_tolerance,
+            horizon_years: profile.horizon_years,
+        },
+        current_portfolio: funds(&portfolio)?,
+        proposed_portfolio: proposed.as_deref().map(funds).transpose()?,
+    };
+    Ok(request.assess().or_fail()?.into())
 }
 
 /// risk-v1 for today's request body as JSON text (`{profile, current_portfolio?,
 /// proposed_portfolio?}`).
 #[uniffi::export]
 pub fn assess_risk_json(body: String) -> Result<RiskAssessment> {
-    Ok(sparrow_core::risk::assess_risk_json(&body)
-        .or_fail()?
-        .into())
+    let r = sparrow_core::risk::assess_risk_json(&body).or_fail()?;
+    Ok(contract::RiskAssessmentRecord::from(&r).into())
 }
 
 // ---------------------------------------------------------------- persona

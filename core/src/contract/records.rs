@@ -217,6 +217,28 @@ pub fn token_subject(
     Ok(s)
 }
 
+/// `authorize(role, required_roles, page, allowed_pages)` with the required roles as
+/// names (`"admin"`, …), as every binding receives them: an unknown name is
+/// `role_unknown`, never skipped. The user's own `role` may be any text (an unknown one
+/// is denied with `unknown_role`).
+pub fn authorize_names<S: AsRef<str>>(
+    role: &str,
+    required_roles: &[S],
+    page: Option<&str>,
+    allowed_pages: Option<&[String]>,
+) -> Result<crate::access::Decision, super::ArgumentError> {
+    let required = required_roles
+        .iter()
+        .map(|r| r.as_ref().parse::<crate::access::Role>())
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(crate::access::authorize(
+        role,
+        &required,
+        page,
+        allowed_pages,
+    ))
+}
+
 /// One problem of `check_env`: `{variable, code, message}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct EnvProblemRecord {
@@ -686,6 +708,61 @@ impl From<&RiskAssessment> for RiskAssessmentRecord {
     }
 }
 
+/// One fund of a typed risk request, every field optional and unchecked here (as the
+/// request's JSON): [`RiskRequestInput::assess`] applies exactly the rules of
+/// [`assess_risk_json`](crate::risk::assess_risk_json) to it.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+pub struct RiskFundInput {
+    /// The scheme name (absent: today's placeholder).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scheme_name: Option<String>,
+    /// The SEBI category (absent counts as `Unknown`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub category: Option<String>,
+    /// Share of the portfolio as a fraction (0–1, at most 12 decimals); absent = 0.
+    #[serde(skip_serializing_if = "Option::is_none", with = "tag::decimal_option")]
+    pub weight: Option<Decimal>,
+    /// Annualised volatility in percent (0–1000, at most 6 decimals); absent = 15.
+    #[serde(skip_serializing_if = "Option::is_none", with = "tag::decimal_option")]
+    pub volatility: Option<Decimal>,
+}
+
+/// The profile part of a typed risk request (other profile fields are not read).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+pub struct RiskProfileInput {
+    /// `Conservative`, `Moderate` or `Aggressive` (anything else counts as moderate).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub risk_tolerance: Option<String>,
+    /// 0–100 (absent: 10).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub horizon_years: Option<i64>,
+}
+
+/// today's risk request as a typed record, for bindings without a JSON-like value
+/// (Swift, Kotlin).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+pub struct RiskRequestInput {
+    /// The profile.
+    pub profile: RiskProfileInput,
+    /// The current portfolio.
+    pub current_portfolio: Vec<RiskFundInput>,
+    /// The proposed portfolio: assessed instead when non-empty, as today.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub proposed_portfolio: Option<Vec<RiskFundInput>>,
+}
+
+impl RiskRequestInput {
+    /// risk-v1 for this request, with every rule of the JSON reader.
+    pub fn assess(&self) -> Result<RiskAssessmentRecord, Error> {
+        // Strings, integers and decimal text cannot fail to serialise; were it to, the
+        // `null` would be refused by the reader as `risk_input`.
+        let body = serde_json::to_value(self).unwrap_or_default();
+        Ok(RiskAssessmentRecord::from(&crate::risk::assess_risk_value(
+            &body,
+        )?))
+    }
+}
+
 /// `assess_risk(profile, funds)` over records ([`RiskProfile`](crate::risk::RiskProfile)
 /// and [`Fund`](crate::risk::Fund) are already owned, all-public data).
 pub fn assess_risk(
@@ -996,6 +1073,53 @@ mod tests {
         assert_eq!(
             serde_json::to_value(RiskAssessmentRecord::from(&r)).unwrap(),
             serde_json::to_value(&r).unwrap()
+        );
+    }
+
+    #[test]
+    fn a_typed_risk_request_is_the_json_request() {
+        let fund = |name: &str, w: &str| RiskFundInput {
+            scheme_name: Some(name.to_owned()),
+            category: Some("Large Cap".to_owned()),
+            weight: Some(w.parse().unwrap()),
+            volatility: None,
+        };
+        let typed = RiskRequestInput {
+            profile: RiskProfileInput {
+                risk_tolerance: Some("Conservative".to_owned()),
+                horizon_years: Some(3),
+            },
+            current_portfolio: vec![fund("A", "0.6"), fund("B", "0.4")],
+            proposed_portfolio: None,
+        };
+        let text = crate::risk::assess_risk_json(
+            r#"{"profile": {"risk_tolerance": "Conservative", "horizon_years": 3},
+                "current_portfolio": [{"scheme_name": "A", "category": "Large Cap", "weight": "0.6"},
+                                      {"scheme_name": "B", "category": "Large Cap", "weight": "0.4"}]}"#,
+        )
+        .unwrap();
+        assert_eq!(typed.assess().unwrap(), RiskAssessmentRecord::from(&text));
+        let mut bad = typed.clone();
+        bad.current_portfolio = vec![fund("A", "1.5")];
+        assert_eq!(bad.assess().unwrap_err().code(), "risk_input");
+        bad.profile.horizon_years = Some(101);
+        assert_eq!(bad.assess().unwrap_err().code(), "risk_input");
+    }
+
+    #[test]
+    fn authorize_names_refuses_unknown_required_roles() {
+        let d = authorize_names("admin", &["admin", "super_admin"], None, None).unwrap();
+        assert!(d.allowed);
+        assert_eq!(
+            authorize_names("user", &["root"], None, None)
+                .unwrap_err()
+                .code(),
+            "role_unknown"
+        );
+        assert!(
+            !authorize_names("root", &["admin"], None, None)
+                .unwrap()
+                .allowed
         );
     }
 
