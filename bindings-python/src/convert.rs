@@ -130,9 +130,33 @@ pub(crate) fn money_arg(obj: &Bound<'_, PyAny>, field: &'static str) -> PyResult
         .or_raise(obj.py())
 }
 
-/// A `Money` object, made as `Decimal.__new__(Money, "1234.50")` (the text is already
-/// canonical, so `Money.__new__`'s check is not repeated).
+/// `Money` objects already made, by paise. Amounts repeat (SIPs of ₹5,000, ₹10,000, …)
+/// and a `Money` is immutable (`__slots__ = ()`, a `Decimal`), so the first
+/// [`MAX_CACHED_MONEY`] distinct amounts are kept and handed out again; past that,
+/// amounts are made afresh. (Making one costs ~0.35 µs, most of a profile's output.)
+static MONEYS: OnceLock<Mutex<HashMap<i64, Py<PyAny>>>> = OnceLock::new();
+const MAX_CACHED_MONEY: usize = 4096;
+
+/// A `Money` object for `m` (from the cache above, or made by [`make_money`]).
 pub(crate) fn money_out<'py>(py: Python<'py>, m: Money) -> PyResult<Bound<'py, PyAny>> {
+    let cache = MONEYS.get_or_init(|| Mutex::new(HashMap::new()));
+    if let Ok(map) = cache.lock() {
+        if let Some(obj) = map.get(&m.paise()) {
+            return Ok(obj.bind(py).clone());
+        }
+    }
+    let made = make_money(py, m)?;
+    if let Ok(mut map) = cache.lock() {
+        if map.len() < MAX_CACHED_MONEY {
+            map.insert(m.paise(), made.clone().unbind());
+        }
+    }
+    Ok(made)
+}
+
+/// A new `Money` object, made as `Decimal.__new__(Money, "1234.50")` (the text is
+/// already canonical, so `Money.__new__`'s check is not repeated).
+fn make_money<'py>(py: Python<'py>, m: Money) -> PyResult<Bound<'py, PyAny>> {
     let (new, class) = match MONEY_FROM_CANONICAL.get() {
         Some((new, class)) => (new.bind(py).clone(), class.bind(py).clone()),
         None => {
@@ -187,6 +211,24 @@ pub(crate) fn decimal_out<'py>(py: Python<'py>, d: Decimal) -> PyResult<Bound<'p
         }
     }
     Ok(made)
+}
+
+/// Python `str` objects for the core's `&'static str` spellings (`"Moderate"`,
+/// `"equity"`, persona slugs, …), each made once: results repeat a few dozen of them.
+type StaticStrings = Mutex<HashMap<&'static str, Py<PyString>>>;
+static STATIC_STRINGS: OnceLock<StaticStrings> = OnceLock::new();
+
+/// The `str` for a spelling of the core's, shared between calls.
+pub(crate) fn static_str<'py>(py: Python<'py>, s: &'static str) -> Bound<'py, PyString> {
+    let map = STATIC_STRINGS.get_or_init(|| Mutex::new(HashMap::new()));
+    if let Ok(mut m) = map.lock() {
+        return m
+            .entry(s)
+            .or_insert_with(|| PyString::intern(py, s).unbind())
+            .bind(py)
+            .clone();
+    }
+    PyString::new(py, s)
 }
 
 /// A Python value as JSON, for the record validators: mappings with `str` keys (`dict`
@@ -311,7 +353,7 @@ pub(crate) fn json_value_within(
 
 /// Whether every key of `d` is an exact `str` and every value an exact `str`, `int`,
 /// `float`, `bool` or `None` (checked by type alone, running no Python code).
-fn only_plain_leaves(d: &Bound<'_, PyDict>) -> bool {
+pub(crate) fn only_plain_leaves(d: &Bound<'_, PyDict>) -> bool {
     d.iter().all(|(k, v)| {
         k.is_exact_instance_of::<PyString>()
             && (v.is_none()

@@ -28,6 +28,7 @@ fn _sparrow_core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(money::validate_pincode, m)?)?;
     m.add_function(wrap_pyfunction!(money::validate_aadhaar, m)?)?;
     m.add_function(wrap_pyfunction!(money::validate_profile, m)?)?;
+    m.add_function(wrap_pyfunction!(money::validate_profile_json, m)?)?;
     m.add_function(wrap_pyfunction!(money::migration_sql, m)?)?;
 
     m.add_class::<auth::Verification>()?;

@@ -7,7 +7,10 @@ use pyo3::types::{PyDict, PyString, PyTuple};
 use sparrow_core::money::{self, Nav, ParseMode, Units};
 use sparrow_core::profile::{self, Profile, ValidationMode};
 
-use crate::convert::{decimal_out, exact_decimal, json_value, money_arg, money_out, text_of, Text};
+use crate::convert::{
+    decimal_out, exact_decimal, json_value, money_arg, money_out, only_plain_leaves, static_str,
+    text_of, Text,
+};
 use crate::errors::OrRaise;
 
 /// Checks a value and returns the canonical text of a `Money` (used by `Money.__new__`).
@@ -156,13 +159,101 @@ pub(crate) fn mode_arg(py: Python<'_>, mode: Option<&str>) -> PyResult<Validatio
 }
 
 /// A profile from a mapping (read as a JSON object) or JSON text.
+///
+/// A `dict` whose keys are `str` and whose values are `str`, `int`, `float`, `bool` or
+/// `None` (a JSON body's flat object, the common case) is read straight into the
+/// core's [`profile::ProfileFields`], with the same budget and number reading as
+/// [`json_value`]; anything else goes through `json_value`. Both reach the same rules.
 pub(crate) fn profile_arg(input: &Bound<'_, PyAny>, mode: ValidationMode) -> PyResult<Profile> {
     let py = input.py();
     if let Ok(s) = input.cast::<PyString>() {
         return profile::validate_profile_json(text_of(s, "profile")?, mode).or_raise(py);
     }
+    if let Ok(d) = input.cast::<PyDict>() {
+        if only_plain_leaves(d) {
+            return plain_profile(d, mode);
+        }
+    }
     let value = json_value(input, 0)?;
     profile::validate_profile(&value, mode).or_raise(py)
+}
+
+/// [`profile_arg`] for a dict of plain leaves: no `serde_json` value is built.
+fn plain_profile(d: &Bound<'_, PyDict>, mode: ValidationMode) -> PyResult<Profile> {
+    let py = d.py();
+    let mut budget = sparrow_core::contract::InputBudget::new("input");
+    budget.check_len(d.len()).or_raise(py)?;
+    // Reading exact str/int/float/bool/None runs no Python code and the GIL is held,
+    // so the dict cannot change while it is read; the items are kept alive here so
+    // that the fields can borrow their text.
+    let items: Vec<(Bound<'_, PyAny>, Bound<'_, PyAny>)> = d.iter().collect();
+    let mut owned: Vec<(usize, String)> = Vec::new();
+    let mut fields = profile::ProfileFields::new();
+    for (i, (k, v)) in items.iter().enumerate() {
+        let key = text_of(k.cast::<PyString>()?, "input")?;
+        budget.spend(key.len().saturating_add(3)).or_raise(py)?;
+        match plain_leaf(v, &mut budget)? {
+            Leaf::Value(value) => fields.insert(key, value),
+            Leaf::Number(text) => owned.push((i, text)),
+        }
+    }
+    // Numbers whose literal had to be made (floats, ints beyond i64) are set after,
+    // borrowing from `owned`.
+    for (i, text) in &owned {
+        if let Some((k, _)) = items.get(*i) {
+            let key = text_of(k.cast::<PyString>()?, "input")?;
+            fields.insert(key, profile::FieldValue::Number(text.as_str().into()));
+        }
+    }
+    profile::validate_profile_fields(&fields, mode).or_raise(py)
+}
+
+enum Leaf<'a> {
+    Value(profile::FieldValue<'a>),
+    Number(String),
+}
+
+/// One plain leaf, spending the budget as [`json_value`] does.
+fn plain_leaf<'a>(
+    v: &'a Bound<'_, PyAny>,
+    budget: &mut sparrow_core::contract::InputBudget,
+) -> PyResult<Leaf<'a>> {
+    use profile::FieldValue;
+    let py = v.py();
+    if v.is_none() {
+        budget.spend(4).or_raise(py)?;
+        return Ok(Leaf::Value(FieldValue::Null));
+    }
+    if let Ok(b) = v.cast::<pyo3::types::PyBool>() {
+        budget.spend(5).or_raise(py)?;
+        return Ok(Leaf::Value(FieldValue::Bool(b.is_true())));
+    }
+    if let Ok(s) = v.cast::<PyString>() {
+        let text = text_of(s, "input")?;
+        budget.spend(text.len().saturating_add(2)).or_raise(py)?;
+        return Ok(Leaf::Value(FieldValue::Text(text)));
+    }
+    if let Ok(n) = v.extract::<i64>() {
+        let digits = n.unsigned_abs().checked_ilog10().unwrap_or(0) as usize + 1;
+        budget.spend(digits + usize::from(n < 0)).or_raise(py)?;
+        return Ok(Leaf::Value(FieldValue::Int(n)));
+    }
+    // A float (its repr, what a JSON body carries) or an int beyond i64 (its digits):
+    // read by the same number grammar as `json_value`, NaN and infinities refused.
+    let text: String = match v.repr() {
+        Ok(t) => t.extract()?,
+        // Past Python's 4,300-digit limit int's repr raises: the core's `input_number`.
+        Err(_) => {
+            return Err(sparrow_core::contract::ArgumentError::Number {
+                field: "input",
+                max: sparrow_core::contract::MAX_NUMBER_CHARS,
+            })
+            .or_raise(py)
+        }
+    };
+    budget.spend(text.len()).or_raise(py)?;
+    sparrow_core::contract::json_number(&text, "input").or_raise(py)?;
+    Ok(Leaf::Number(text))
 }
 
 /// The normalised profile as a dict (amounts as `Money`).
@@ -170,12 +261,24 @@ pub(crate) fn profile_dict<'py>(py: Python<'py>, p: &Profile) -> PyResult<Bound<
     let d = PyDict::new(py);
     d.set_item(intern!(py, "age"), p.age())?;
     d.set_item(intern!(py, "horizon_years"), p.horizon_years())?;
-    d.set_item(intern!(py, "risk_tolerance"), p.risk_tolerance().as_str())?;
-    d.set_item(intern!(py, "volatility"), p.volatility().as_str())?;
-    d.set_item(intern!(py, "liquidity"), p.liquidity().as_str())?;
-    d.set_item(intern!(py, "knowledge"), p.knowledge().as_str())?;
+    d.set_item(
+        intern!(py, "risk_tolerance"),
+        static_str(py, p.risk_tolerance().as_str()),
+    )?;
+    d.set_item(
+        intern!(py, "volatility"),
+        static_str(py, p.volatility().as_str()),
+    )?;
+    d.set_item(
+        intern!(py, "liquidity"),
+        static_str(py, p.liquidity().as_str()),
+    )?;
+    d.set_item(
+        intern!(py, "knowledge"),
+        static_str(py, p.knowledge().as_str()),
+    )?;
     if let Some(goal) = p.goal() {
-        d.set_item("goal", goal)?;
+        d.set_item(intern!(py, "goal"), goal)?;
     }
     for (key, amount) in [
         ("target_amount", p.target_amount()),
@@ -183,11 +286,11 @@ pub(crate) fn profile_dict<'py>(py: Python<'py>, p: &Profile) -> PyResult<Bound<
         ("lump_sum", p.lump_sum()),
     ] {
         if let Some(m) = amount {
-            d.set_item(key, money_out(py, m)?)?;
+            d.set_item(static_str(py, key), money_out(py, m)?)?;
         }
     }
     if let Some(y) = p.target_year() {
-        d.set_item("target_year", y)?;
+        d.set_item(intern!(py, "target_year"), y)?;
     }
     Ok(d)
 }
@@ -200,6 +303,28 @@ pub(crate) fn validate_profile<'py>(
     mode: Option<Text>,
 ) -> PyResult<Bound<'py, PyDict>> {
     let p = profile_arg(input, mode_arg(py, mode.as_deref())?)?;
+    profile_dict(py, &p)
+}
+
+/// `validate_profile_json(body)`: a request body as `bytes` (FastAPI's
+/// `await request.body()`) or `str`, parsed and validated in one step.
+#[pyfunction]
+#[pyo3(signature = (body, mode = None))]
+pub(crate) fn validate_profile_json<'py>(
+    py: Python<'py>,
+    body: &Bound<'py, PyAny>,
+    mode: Option<Text>,
+) -> PyResult<Bound<'py, PyDict>> {
+    let mode = mode_arg(py, mode.as_deref())?;
+    let p = if let Ok(b) = body.cast::<pyo3::types::PyBytes>() {
+        profile::validate_profile_json_bytes(b.as_bytes(), mode).or_raise(py)?
+    } else if let Ok(s) = body.cast::<PyString>() {
+        profile::validate_profile_json(text_of(s, "body")?, mode).or_raise(py)?
+    } else {
+        return Err(PyTypeError::new_err(
+            "body: expected bytes or str (the JSON text of a profile)",
+        ));
+    };
     profile_dict(py, &p)
 }
 

@@ -200,3 +200,48 @@ def test_persona_models(tmp_path: Path) -> None:
     assert bad.value.code == "algorithm_unknown"
     table = sc.ScoringTable.from_json(sc.ScoringTable().to_json())
     assert table.classify(profiles[0]) == sc.classify(profiles[0])
+
+
+def test_profile_json_bytes() -> None:
+    body = b'{"age": 35, "horizon_years": 8, "monthly_sip": "25000.50", "goal": "Caf\\u00e9 \xc3\xa9"}'
+    got = sc.validate_profile_json(body)
+    assert got["monthly_sip"] == Decimal("25000.50") and got["goal"] == "Café é"
+    assert got == sc.validate_profile_json(body.decode()) == sc.validate_profile(body.decode())
+    # Not UTF-8: refused as not JSON, at the first bad byte (line and column in bytes).
+    with pytest.raises(sc.InputError) as info:
+        sc.validate_profile_json(b'{"age": 35,\n "goal": "\xff"}')
+    assert [e["code"] for e in info.value.errors] == ["profile_json"]
+    assert "line 2, column 11" in info.value.errors[0]["message"]
+    # Larger than 64 KiB: refused unread.
+    with pytest.raises(sc.InputError) as info:
+        sc.validate_profile_json(b" " * (64 * 1024 + 1))
+    assert [e["code"] for e in info.value.errors] == ["profile_too_large"]
+    # Repeated keys and nested values take the full reader, with its errors.
+    with pytest.raises(sc.InputError) as info:
+        sc.validate_profile_json(b'{"age": 35, "age": 36, "horizon_years": 8}')
+    assert [e["code"] for e in info.value.errors] == ["profile_duplicate_key"]
+    with pytest.raises(sc.InputError) as info:
+        sc.validate_profile_json(b'{"age": 35, "horizon_years": [8]}')
+    assert [(e["field"], e["code"]) for e in info.value.errors] == [("horizon_years", "profile_type")]
+    for wrong in (bytearray(body), memoryview(body), 35, None):
+        with pytest.raises(TypeError):
+            sc.validate_profile_json(wrong)  # type: ignore[arg-type]
+
+
+def test_profile_dict_paths_agree() -> None:
+    # A dict of plain leaves is read straight into the core; a dict holding a Decimal or
+    # a nested value goes through the JSON reader. Both give the same answers.
+    plain = {"age": 35, "horizon_years": 8, "monthly_sip": 25000.5, "target_amount": 10**20, "x": None}
+    with pytest.raises(sc.InputError) as a:
+        sc.validate_profile(plain)
+    with pytest.raises(sc.InputError) as b:
+        sc.validate_profile({**plain, "y": [Decimal("1")]})
+    assert a.value.errors == [e for e in b.value.errors if e["field"] != "y"]
+    ok = {"age": 35, "horizon_years": 8.0, "lump_sum": "1_000", "target_year": "2_030"}
+    assert sc.validate_profile(ok, mode="compat") == sc.validate_profile({**ok, "z": {"a": 1}}, mode="compat")
+    with pytest.raises(sc.SparrowError) as info:
+        sc.validate_profile({"age": float("nan"), "horizon_years": 8})
+    assert info.value.code == "input_not_finite"
+    with pytest.raises(sc.SparrowError) as info:
+        sc.validate_profile({"age": 35, "horizon_years": 8, "goal": "x" * (64 * 1024)})
+    assert info.value.code == "input_too_large"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from decimal import Decimal
+from types import MappingProxyType
 from typing import Any, Literal
 
 import pytest
@@ -90,8 +91,10 @@ def test_profile(row: dict[str, Any]) -> None:
         got = sc.validate_profile(row["input"], mode=row["mode"])
         want = row["profile"]
         assert {k: (str(v) if isinstance(v, Decimal) else v) for k, v in got.items()} == want
-        # JSON text gives the same answer as a dict.
+        # JSON text (str or bytes) and a non-dict Mapping give the same answer as a dict.
         assert sc.validate_profile(json.dumps(row["input"]), mode=row["mode"]) == got
+        assert sc.validate_profile_json(json.dumps(row["input"]).encode(), mode=row["mode"]) == got
+        assert sc.validate_profile(MappingProxyType(row["input"]), mode=row["mode"]) == got
     else:
         # A str is read as JSON text, so non-object inputs go in as their JSON.
         given = row["input"] if isinstance(row["input"], dict) else json.dumps(row["input"])
@@ -99,6 +102,14 @@ def test_profile(row: dict[str, Any]) -> None:
             sc.validate_profile(given, mode=row["mode"])
         assert info.value.code == "profile_invalid"
         assert [{"field": e["field"], "code": e["code"]} for e in info.value.errors] == row["errors"]
+        # The same problems from bytes, and (for objects) from a non-dict Mapping.
+        with pytest.raises(sc.InputError) as by_bytes:
+            sc.validate_profile_json(json.dumps(row["input"]).encode(), mode=row["mode"])
+        assert by_bytes.value.errors == info.value.errors
+        if isinstance(row["input"], dict):
+            with pytest.raises(sc.InputError) as by_mapping:
+                sc.validate_profile(MappingProxyType(row["input"]), mode=row["mode"])
+            assert by_mapping.value.errors == info.value.errors
 
 
 def test_email_validatorjs_parity() -> None:

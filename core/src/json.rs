@@ -3,6 +3,7 @@
 //! `JSON.parse`, so a document could mean one thing to a validator and another to the
 //! service that acts on it).
 
+use std::borrow::Cow;
 use std::cell::RefCell;
 use std::collections::HashSet;
 use std::fmt;
@@ -131,6 +132,92 @@ impl<'de> Visitor<'de> for Walk<'_> {
     }
 }
 
+/// A scalar value of a flat JSON object, as written in the text.
+#[derive(Debug)]
+pub(crate) enum Scalar<'t> {
+    Null,
+    Bool(bool),
+    /// A number's literal, exactly as written.
+    Number(&'t str),
+    Text(Cow<'t, str>),
+}
+
+/// Most keys [`flat_object`] reads before leaving the text to [`parse`].
+const MAX_FLAT_KEYS: usize = 32;
+
+/// One pass over a JSON object whose values are all scalars — the shape of a request
+/// body for a record — with no `Value` built: keys and strings borrow from `text`
+/// unless they hold escapes. `None` for anything else (not an object, a nested value,
+/// a repeated key, more than [`MAX_FLAT_KEYS`] keys, any error): the caller then reads
+/// the text with [`parse`], which gives its exact result or error. So this decides
+/// nothing `parse` would decide differently; it only skips work when there is none.
+pub(crate) fn flat_object(text: &str) -> Option<Vec<(Cow<'_, str>, Scalar<'_>)>> {
+    let mut de = serde_json::Deserializer::from_str(text);
+    let pairs = de.deserialize_map(FlatObject).ok()?;
+    de.end().ok()?;
+    pairs
+}
+
+struct FlatObject;
+
+impl<'de> Visitor<'de> for FlatObject {
+    /// `None`: a shape left to [`parse`].
+    type Value = Option<Vec<(Cow<'de, str>, Scalar<'de>)>>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON object")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let mut pairs: Vec<(Cow<'de, str>, Scalar<'de>)> = Vec::with_capacity(12);
+        while let Some(Key(key)) = map.next_key::<Key<'de>>()? {
+            let raw: &'de serde_json::value::RawValue = map.next_value()?;
+            if pairs.len() == MAX_FLAT_KEYS || pairs.iter().any(|(k, _)| *k == key) {
+                return Ok(None);
+            }
+            let raw = raw.get();
+            let value = match raw.as_bytes().first() {
+                Some(b'n') => Scalar::Null,
+                Some(b't') => Scalar::Bool(true),
+                Some(b'f') => Scalar::Bool(false),
+                Some(b'"') => match serde_json::from_str::<&'de str>(raw) {
+                    Ok(s) => Scalar::Text(Cow::Borrowed(s)),
+                    Err(_) => match serde_json::from_str::<String>(raw) {
+                        Ok(s) => Scalar::Text(Cow::Owned(s)),
+                        Err(_) => return Ok(None),
+                    },
+                },
+                Some(b'-' | b'0'..=b'9') => Scalar::Number(raw),
+                _ => return Ok(None),
+            };
+            pairs.push((key, value));
+        }
+        Ok(Some(pairs))
+    }
+}
+
+/// An object key, borrowed from the text when it holds no escapes.
+struct Key<'de>(Cow<'de, str>);
+
+impl<'de> serde::Deserialize<'de> for Key<'de> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Key<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a key")
+            }
+            fn visit_borrowed_str<E>(self, s: &'de str) -> Result<Key<'de>, E> {
+                Ok(Key(Cow::Borrowed(s)))
+            }
+            fn visit_str<E>(self, s: &str) -> Result<Key<'de>, E> {
+                Ok(Key(Cow::Owned(s.to_owned())))
+            }
+        }
+        d.deserialize_str(V)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -157,5 +244,35 @@ mod tests {
             Err(JsonTextError::DuplicateKey { key, .. }) => assert_eq!(key.len(), 64),
             other => panic!("{other:?}"),
         }
+    }
+
+    #[test]
+    fn flat_objects_and_what_is_left_to_parse() {
+        let pairs =
+            flat_object(r#" {"a": 1E+3, "b": "x\u0041", "c": null, "d": true, "e": -0.50} "#)
+                .unwrap();
+        let shown: Vec<String> = pairs.iter().map(|(k, v)| format!("{k}={v:?}")).collect();
+        assert_eq!(
+            shown,
+            [
+                "a=Number(\"1E+3\")",
+                "b=Text(\"xA\")",
+                "c=Null",
+                "d=Bool(true)",
+                "e=Number(\"-0.50\")"
+            ]
+        );
+        for text in [
+            r#"{"a": 1, "a": 2}"#,
+            r#"{"a": [1]}"#,
+            r#"{"a": {}}"#,
+            "[1]",
+            "{",
+            r#"{"a": 1} x"#,
+            "1",
+        ] {
+            assert!(flat_object(text).is_none(), "{text}");
+        }
+        assert!(flat_object("{}").unwrap().is_empty());
     }
 }

@@ -57,7 +57,7 @@ pub use money::{allocate, format_compact, format_inr, parse_money, units_for, va
 pub use persona::{
     classify, classify_blended, classify_blended_many, classify_many, train_personas, PersonaModel,
 };
-pub use profile::{validate_profile, validate_profile_json};
+pub use profile::{validate_profile, validate_profile_json, validate_profile_json_bytes};
 pub use risk::{assess_risk, check_allocation, check_constraints};
 
 /// The README's Rust examples, compiled and run as doc tests so the README stays true.

@@ -33,7 +33,7 @@ pub use decimal_text::{
     decimal_from_parts, parse_decimal_text, parse_number_literal, MAX_DECIMAL_TEXT_LEN,
 };
 pub use error::MoneyError;
-pub(crate) use fixed::write_plain;
+pub(crate) use fixed::{plain_minor, write_plain};
 pub use fixed::{Money, Nav, Percent, Units};
 pub use format::{format_compact, format_inr};
 pub use parse::{parse_money, parse_money_with, ParseMode, MAX_MONEY_TEXT_LEN};

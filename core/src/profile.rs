@@ -35,8 +35,10 @@
 
 mod error;
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 use crate::db::{self, DecimalRule, IntRule};
 use crate::json::JsonTextError;
@@ -102,10 +104,10 @@ macro_rules! spelled_enum {
                 }
             }
 
-            fn from_field(map: &Map<String, Value>, errors: &mut Vec<ProfileError>) -> $name {
-                match map.get($field) {
+            fn from_field(fields: &ProfileFields<'_>, errors: &mut Vec<ProfileError>) -> $name {
+                match fields.get($field) {
                     None => $name::$default,
-                    Some(Value::String(s)) => $name::from_spelling(s).unwrap_or_else(|| {
+                    Some(FieldValue::Text(s)) => $name::from_spelling(s).unwrap_or_else(|| {
                         errors.push(ProfileError::NotOneOf { field: $field, allowed: $allowed });
                         $name::$default
                     }),
@@ -302,28 +304,165 @@ pub fn validate_profile(input: &Value, mode: ValidationMode) -> Result<Profile, 
     let Some(map) = input.as_object() else {
         return Err(InvalidProfile::new(vec![ProfileError::NotAnObject]));
     };
+    let mut fields = ProfileFields::new();
+    for (key, value) in map {
+        fields.insert(key, FieldValue::from_json(value));
+    }
+    validate_profile_fields(&fields, mode)
+}
+
+/// One value of a profile field as its source holds it — a JSON value, a Python object,
+/// an Arrow cell — so that every source is validated by the same rules
+/// ([`validate_profile_fields`]) without first being turned into JSON.
+///
+/// Each variant is read as the JSON value it stands for: `Int(30)` as the JSON integer
+/// `30`, `Decimal(25000.50)` and `Number("25000.50")` as that JSON number literal,
+/// `Text` as a JSON string.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FieldValue<'a> {
+    /// `null` (JSON `null`, Python `None`).
+    Null,
+    /// A boolean (never a number, in either mode).
+    Bool(bool),
+    /// A whole number.
+    Int(i64),
+    /// A number by its literal text: a JSON number, a binary float by the shortest text
+    /// that reads back as it (what a JSON body carries), an integer beyond `i64`.
+    Number(Cow<'a, str>),
+    /// An exact decimal (`decimal.Decimal`, an Arrow `decimal128` cell), read as the
+    /// JSON number of its digits and scale (`30.0` is not a JSON integer).
+    Decimal(Decimal),
+    /// Text.
+    Text(&'a str),
+    /// A list, a mapping or any other value no profile field takes.
+    Other,
+}
+
+impl<'a> FieldValue<'a> {
+    /// The value a JSON value stands for (arrays and objects are [`FieldValue::Other`]).
+    pub fn from_json(value: &'a Value) -> FieldValue<'a> {
+        match value {
+            Value::Null => FieldValue::Null,
+            Value::Bool(b) => FieldValue::Bool(*b),
+            Value::Number(n) => FieldValue::Number(Cow::Owned(n.to_string())),
+            Value::String(s) => FieldValue::Text(s),
+            Value::Array(_) | Value::Object(_) => FieldValue::Other,
+        }
+    }
+
+    /// The literal a number variant stands for; `None` for the other variants.
+    fn number_text(&self) -> Option<Cow<'_, str>> {
+        match self {
+            FieldValue::Int(v) => Some(Cow::Owned(v.to_string())),
+            FieldValue::Number(t) => Some(Cow::Borrowed(t)),
+            FieldValue::Decimal(d) => Some(Cow::Owned(d.to_string())),
+            _ => None,
+        }
+    }
+}
+
+/// The keys of one profile record with their values, filled by a binding or a batch
+/// reader from whatever holds the record, and validated by [`validate_profile_fields`].
+///
+/// Keys that are no profile field are counted, and the first
+/// [`MAX_REPORTED_PROBLEMS`] of them kept for the `profile_unknown_field` errors of
+/// strict mode — a record with a million stray keys costs no more memory than one with
+/// fifty.
+#[derive(Debug, Clone, Default)]
+pub struct ProfileFields<'a> {
+    values: [Option<FieldValue<'a>>; FIELD_COUNT],
+    unknown: Vec<Cow<'a, str>>,
+    unknown_count: usize,
+}
+
+const FIELD_COUNT: usize = 11;
+
+impl<'a> ProfileFields<'a> {
+    /// A record with no keys.
+    pub fn new() -> Self {
+        ProfileFields::default()
+    }
+
+    /// Sets `key` to `value`. A key given twice keeps the last value, as a JSON object
+    /// or a `dict` does (JSON text with a duplicate key is refused before this).
+    pub fn insert(&mut self, key: &'a str, value: FieldValue<'a>) {
+        match FIELDS.iter().position(|f| *f == key) {
+            Some(i) => {
+                if let Some(slot) = self.values.get_mut(i) {
+                    *slot = Some(value);
+                }
+            }
+            None => self.insert_unknown(Cow::Borrowed(key)),
+        }
+    }
+
+    /// Records a key that is no profile field (its value is never read).
+    pub fn insert_unknown(&mut self, key: Cow<'a, str>) {
+        self.unknown_count = self.unknown_count.saturating_add(1);
+        if self.unknown.len() < MAX_REPORTED_PROBLEMS {
+            self.unknown.push(key);
+        }
+    }
+
+    /// Sets the field at `index` of [`FIELDS`] (a batch reader that has matched its
+    /// columns to the fields once). An index past the fields is ignored.
+    pub fn set(&mut self, index: usize, value: FieldValue<'a>) {
+        if let Some(slot) = self.values.get_mut(index) {
+            *slot = Some(value);
+        }
+    }
+
+    /// Whether the record has no keys at all.
+    pub fn is_empty(&self) -> bool {
+        self.unknown_count == 0 && self.values.iter().all(Option::is_none)
+    }
+
+    fn get(&self, field: &str) -> Option<&FieldValue<'a>> {
+        let i = FIELDS.iter().position(|f| *f == field)?;
+        self.values.get(i)?.as_ref()
+    }
+
+    fn contains(&self, field: &str) -> bool {
+        self.get(field).is_some()
+    }
+}
+
+/// Validates one record given as [`ProfileFields`]: exactly the rules of
+/// [`validate_profile`] (which fills a `ProfileFields` from its JSON object and calls
+/// this), for sources that are not JSON.
+///
+/// ```
+/// use sparrow_core::profile::{validate_profile_fields, FieldValue, ProfileFields, ValidationMode};
+/// let mut f = ProfileFields::new();
+/// f.insert("age", FieldValue::Int(35));
+/// f.insert("horizon_years", FieldValue::Int(8));
+/// f.insert("monthly_sip", FieldValue::Text("25000.50"));
+/// let p = validate_profile_fields(&f, ValidationMode::Strict).unwrap();
+/// assert_eq!(p.monthly_sip().unwrap().paise(), 2_500_050);
+/// ```
+pub fn validate_profile_fields(
+    fields: &ProfileFields<'_>,
+    mode: ValidationMode,
+) -> Result<Profile, InvalidProfile> {
     let mut errors = Vec::new();
-    let age = required_int(map, db::AGE, mode, &mut errors);
-    let horizon_years = required_int(map, db::HORIZON_YEARS, mode, &mut errors);
-    let risk_tolerance = RiskTolerance::from_field(map, &mut errors);
-    let volatility = Volatility::from_field(map, &mut errors);
-    let liquidity = Liquidity::from_field(map, &mut errors);
-    let knowledge = Knowledge::from_field(map, &mut errors);
-    let goal = goal(map, &mut errors);
-    let target_amount = amount(map, db::TARGET_AMOUNT, mode, &mut errors);
-    let target_year = optional_int(map, "target_year", TARGET_YEAR, mode, &mut errors);
-    let monthly_sip = amount(map, db::MONTHLY_SIP, mode, &mut errors);
-    let lump_sum = amount(map, db::LUMP_SUM, mode, &mut errors);
-    if mode == ValidationMode::Strict {
-        // Sorted, so the order does not depend on how the JSON map keeps its keys.
-        let mut unknown: Vec<&String> = map
-            .keys()
-            .filter(|k| !FIELDS.contains(&k.as_str()))
-            .collect();
-        unknown.sort();
-        // Listed up to the cap, counted beyond it (without copying every key).
+    let age = required_int(fields, db::AGE, mode, &mut errors);
+    let horizon_years = required_int(fields, db::HORIZON_YEARS, mode, &mut errors);
+    let risk_tolerance = RiskTolerance::from_field(fields, &mut errors);
+    let volatility = Volatility::from_field(fields, &mut errors);
+    let liquidity = Liquidity::from_field(fields, &mut errors);
+    let knowledge = Knowledge::from_field(fields, &mut errors);
+    let goal = goal(fields, &mut errors);
+    let target_amount = amount(fields, db::TARGET_AMOUNT, mode, &mut errors);
+    let target_year = optional_int(fields, "target_year", TARGET_YEAR, mode, &mut errors);
+    let monthly_sip = amount(fields, db::MONTHLY_SIP, mode, &mut errors);
+    let lump_sum = amount(fields, db::LUMP_SUM, mode, &mut errors);
+    if mode == ValidationMode::Strict && fields.unknown_count > 0 {
+        // Sorted, so the order does not depend on how the source keeps its keys.
+        let mut unknown: Vec<&str> = fields.unknown.iter().map(|k| k.as_ref()).collect();
+        unknown.sort_unstable();
+        // Listed up to the cap, counted beyond it.
         let room = MAX_REPORTED_PROBLEMS.saturating_sub(errors.len());
-        let extra = unknown.len().saturating_sub(room);
+        let extra = fields.unknown_count.saturating_sub(room.min(unknown.len()));
         errors.extend(
             unknown
                 .into_iter()
@@ -364,6 +503,23 @@ pub fn validate_profile_json(text: &str, mode: ValidationMode) -> Result<Profile
             max: MAX_PROFILE_JSON,
         }]));
     }
+    // A flat object (the usual body) is read in one pass; any other text, and every
+    // error, is left to the full reader below.
+    if let Some(pairs) = crate::json::flat_object(text) {
+        let mut fields = ProfileFields::new();
+        for (key, value) in &pairs {
+            fields.insert(
+                key,
+                match value {
+                    crate::json::Scalar::Null => FieldValue::Null,
+                    crate::json::Scalar::Bool(b) => FieldValue::Bool(*b),
+                    crate::json::Scalar::Number(n) => FieldValue::Number(Cow::Borrowed(n)),
+                    crate::json::Scalar::Text(t) => FieldValue::Text(t),
+                },
+            );
+        }
+        return validate_profile_fields(&fields, mode);
+    }
     let value: Value = crate::json::parse(text).map_err(|e| {
         InvalidProfile::new(vec![match e {
             JsonTextError::Syntax { line, column } => ProfileError::Json { line, column },
@@ -375,42 +531,83 @@ pub fn validate_profile_json(text: &str, mode: ValidationMode) -> Result<Profile
     validate_profile(&value, mode)
 }
 
+/// [`validate_profile_json`] over the bytes of a request body, as web frameworks hand
+/// it over (FastAPI's `await request.body()`): larger than [`MAX_PROFILE_JSON`] is
+/// refused before anything is read, and bytes that are not UTF-8 are `profile_json` at
+/// the first bad byte (RFC 8259 §8.1: JSON text exchanged between systems is UTF-8).
+///
+/// ```
+/// use sparrow_core::profile::{validate_profile_json_bytes, ValidationMode};
+/// let p = validate_profile_json_bytes(br#"{"age": 35, "horizon_years": 8}"#,
+///                                     ValidationMode::Strict).unwrap();
+/// assert_eq!(p.age(), 35);
+/// let e = validate_profile_json_bytes(b"{\"goal\": \"\xff\"}", ValidationMode::Strict).unwrap_err();
+/// assert_eq!(e.field_errors()[0].code, "profile_json");
+/// ```
+pub fn validate_profile_json_bytes(
+    body: &[u8],
+    mode: ValidationMode,
+) -> Result<Profile, InvalidProfile> {
+    if body.len() > MAX_PROFILE_JSON {
+        return Err(InvalidProfile::new(vec![ProfileError::TooLarge {
+            max: MAX_PROFILE_JSON,
+        }]));
+    }
+    match std::str::from_utf8(body) {
+        Ok(text) => validate_profile_json(text, mode),
+        Err(e) => {
+            let before = body.get(..e.valid_up_to()).unwrap_or_default();
+            let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+            let line_start = before
+                .iter()
+                .rposition(|&b| b == b'\n')
+                .map_or(0, |i| i + 1);
+            // Columns count bytes, as the JSON parser's do.
+            let column = e.valid_up_to() - line_start + 1;
+            Err(InvalidProfile::new(vec![ProfileError::Json {
+                line,
+                column,
+            }]))
+        }
+    }
+}
+
 fn required_int(
-    map: &Map<String, Value>,
+    fields: &ProfileFields<'_>,
     rule: IntRule,
     mode: ValidationMode,
     errors: &mut Vec<ProfileError>,
 ) -> Option<i64> {
-    if !map.contains_key(rule.field) {
+    if !fields.contains(rule.field) {
         errors.push(ProfileError::Required { field: rule.field });
         return None;
     }
-    match map.get(rule.field) {
-        Some(Value::Null) => {
+    match fields.get(rule.field) {
+        Some(FieldValue::Null) => {
             errors.push(ProfileError::WrongType {
                 field: rule.field,
                 expected: "a whole number, not null",
             });
             None
         }
-        _ => optional_int(map, rule.field, (rule.min, rule.max), mode, errors),
+        _ => optional_int(fields, rule.field, (rule.min, rule.max), mode, errors),
     }
 }
 
 fn optional_int(
-    map: &Map<String, Value>,
+    fields: &ProfileFields<'_>,
     field: &'static str,
     (min, max): (i64, i64),
     mode: ValidationMode,
     errors: &mut Vec<ProfileError>,
 ) -> Option<i64> {
-    let value = map.get(field)?;
+    let value = fields.get(field)?;
     let parsed = match (value, mode) {
-        (Value::Null, _) => return None,
-        (Value::Number(n), ValidationMode::Strict) => integer_literal(&n.to_string()),
-        (Value::Number(n), ValidationMode::Compat) => integral_number(&n.to_string()),
-        (Value::String(s), ValidationMode::Compat) => pydantic_int_string(s),
-        _ => None,
+        (FieldValue::Null, _) => return None,
+        (FieldValue::Int(v), _) => Some(Ok(*v)),
+        (FieldValue::Text(s), ValidationMode::Compat) => pydantic_int_string(s),
+        (number, ValidationMode::Strict) => number.number_text().and_then(|t| integer_literal(&t)),
+        (number, ValidationMode::Compat) => number.number_text().and_then(|t| integral_number(&t)),
     };
     let Some(parsed) = parsed else {
         errors.push(ProfileError::WrongType {
@@ -479,17 +676,17 @@ fn number_literal(text: &str) -> Option<Decimal> {
     crate::money::parse_number_literal(text, Money::FIELD).ok()
 }
 
-fn goal(map: &Map<String, Value>, errors: &mut Vec<ProfileError>) -> Option<String> {
-    match map.get("goal")? {
-        Value::Null => None,
-        Value::String(s) if s.chars().count() > MAX_GOAL_CHARS => {
+fn goal(fields: &ProfileFields<'_>, errors: &mut Vec<ProfileError>) -> Option<String> {
+    match fields.get("goal")? {
+        FieldValue::Null => None,
+        FieldValue::Text(s) if s.chars().count() > MAX_GOAL_CHARS => {
             errors.push(ProfileError::TooLong {
                 field: "goal",
                 max: MAX_GOAL_CHARS,
             });
             None
         }
-        Value::String(s) => Some(s.clone()),
+        FieldValue::Text(s) => Some((*s).to_owned()),
         _ => {
             errors.push(ProfileError::WrongType {
                 field: "goal",
@@ -501,20 +698,26 @@ fn goal(map: &Map<String, Value>, errors: &mut Vec<ProfileError>) -> Option<Stri
 }
 
 fn amount(
-    map: &Map<String, Value>,
+    fields: &ProfileFields<'_>,
     rule: DecimalRule,
     mode: ValidationMode,
     errors: &mut Vec<ProfileError>,
 ) -> Option<Money> {
     let field = rule.field;
-    let parsed = match (map.get(field)?, mode) {
-        (Value::Null, _) => return None,
-        (Value::Number(n), ValidationMode::Strict) => Money::parse_plain(&n.to_string()),
-        (Value::String(s), ValidationMode::Strict) => Money::parse_plain(s),
-        (Value::Number(n), ValidationMode::Compat) => compat_amount(&n.to_string()),
-        (Value::String(s), ValidationMode::Compat) => compat_amount(s),
-        (Value::Bool(_), _) => Err(MoneyError::NotExact { field }),
-        _ => {
+    let value = fields.get(field)?;
+    let parsed = match (value, mode) {
+        (FieldValue::Null, _) => return None,
+        (FieldValue::Text(s), ValidationMode::Strict) => Money::parse_plain(s),
+        (FieldValue::Text(s), ValidationMode::Compat) => compat_amount(s),
+        (FieldValue::Bool(_), _) => Err(MoneyError::NotExact { field }),
+        (FieldValue::Int(_) | FieldValue::Number(_) | FieldValue::Decimal(_), _) => {
+            match (value.number_text(), mode) {
+                (Some(t), ValidationMode::Strict) => Money::parse_plain(&t),
+                (Some(t), _) => compat_amount(&t),
+                (None, _) => Err(MoneyError::NotExact { field }),
+            }
+        }
+        (FieldValue::Other, _) => {
             errors.push(ProfileError::WrongType {
                 field,
                 expected: "an amount (a decimal string such as \"25000.50\" or a number)",
@@ -547,6 +750,12 @@ fn amount(
 /// An amount as pydantic's lax float parsing reads text, but exact: sign, digits with
 /// single underscores, a fraction, an exponent; the value must be exact to the paisa.
 fn compat_amount(text: &str) -> Result<Money, MoneyError> {
+    // Plain decimal text (`"25000"`, `"25000.50"`) reads the same under both grammars.
+    if let Some(minor) = crate::money::plain_minor(text, Money::SCALE) {
+        if let Ok(m) = Money::from_minor(minor) {
+            return Ok(m);
+        }
+    }
     let field = Money::FIELD;
     let bytes = text.as_bytes();
     let digit_at = |i: Option<usize>| i.and_then(|i| bytes.get(i)).is_some_and(u8::is_ascii_digit);
@@ -755,5 +964,60 @@ mod tests {
         .unwrap_err()
         .to_string();
         assert!(!err.contains("12345678"), "{err}");
+    }
+
+    /// Each `FieldValue` variant reads as the JSON value it stands for.
+    #[test]
+    fn field_values_read_as_their_json() {
+        use std::str::FromStr;
+        let cases: Vec<(FieldValue<'_>, Value)> = vec![
+            (FieldValue::Int(30), json!(30)),
+            (FieldValue::Number("30".into()), json!(30)),
+            (
+                FieldValue::Decimal(Decimal::from_str("30.0").unwrap()),
+                serde_json::from_str("30.0").unwrap(),
+            ),
+            (
+                FieldValue::Decimal(Decimal::from_str("30").unwrap()),
+                json!(30),
+            ),
+            (FieldValue::Text("30"), json!("30")),
+            (FieldValue::Bool(true), json!(true)),
+            (FieldValue::Null, json!(null)),
+            (FieldValue::Other, json!([30])),
+        ];
+        for mode in [ValidationMode::Strict, ValidationMode::Compat] {
+            for field in ["age", "target_year", "monthly_sip", "goal", "knowledge"] {
+                for (value, json_value) in &cases {
+                    let mut f = ProfileFields::new();
+                    f.insert("age", FieldValue::Int(40));
+                    f.insert("horizon_years", FieldValue::Int(5));
+                    f.insert(field, value.clone());
+                    let mut j = serde_json::Map::new();
+                    j.insert("age".into(), json!(40));
+                    j.insert("horizon_years".into(), json!(5));
+                    j.insert(field.into(), json_value.clone());
+                    let a = validate_profile_fields(&f, mode).map_err(|e| e.field_errors());
+                    let b = validate_profile(&Value::Object(j), mode).map_err(|e| e.field_errors());
+                    assert_eq!(a, b, "{field} = {value:?} in {mode:?}");
+                }
+            }
+        }
+    }
+
+    /// Stray keys: counted past the cap and never stored beyond it.
+    #[test]
+    fn unknown_keys_are_bounded() {
+        let keys: Vec<String> = (0..10_000).map(|i| format!("k{i:05}")).collect();
+        let mut f = ProfileFields::new();
+        f.insert("age", FieldValue::Int(40));
+        f.insert("horizon_years", FieldValue::Int(5));
+        for k in &keys {
+            f.insert(k, FieldValue::Int(1));
+        }
+        assert_eq!(f.unknown.len(), MAX_REPORTED_PROBLEMS);
+        let err = validate_profile_fields(&f, ValidationMode::Strict).unwrap_err();
+        assert_eq!(err.errors.len() + err.omitted, 10_000);
+        assert!(validate_profile_fields(&f, ValidationMode::Compat).is_ok());
     }
 }

@@ -77,7 +77,45 @@ pub(crate) fn fmt_u64(buf: &mut DigitBuf, mut v: u64) -> &str {
 /// The literal may carry at most `scale` decimals (api.md: a number is accepted only if
 /// its literal has no more decimals than the type's scale). No exponent, no `+`, no
 /// grouping; that grammar belongs to [`parse_money`](super::parse_money).
+/// The common case of [`parse_plain`] without building a `Decimal`: `-?d{1,13}` with
+/// optionally `.` and 1 to `scale` digits. Gives exactly what the full reader gives for
+/// such text (same grammar: leading zeros allowed, `-0` is zero), `None` for all other
+/// text, which the full reader then reads.
+pub(crate) fn plain_minor(text: &str, scale: u32) -> Option<i64> {
+    let bytes = text.as_bytes();
+    let (negative, rest) = match bytes.split_first() {
+        Some((b'-', rest)) => (true, rest),
+        _ => (false, bytes),
+    };
+    let (whole, frac) = match rest.iter().position(|&b| b == b'.') {
+        Some(i) => (rest.get(..i)?, Some(rest.get(i.checked_add(1)?..)?)),
+        None => (rest, None),
+    };
+    // At most 13 + 4 digits: the value fits i64 for every scale used (≤ 4).
+    if whole.is_empty() || whole.len() > 13 || scale > 4 {
+        return None;
+    }
+    if frac.is_some_and(|f| f.is_empty() || f.len() > scale as usize) {
+        return None;
+    }
+    let frac = frac.unwrap_or_default();
+    let mut minor: i64 = 0;
+    for &b in whole.iter().chain(frac) {
+        if !b.is_ascii_digit() {
+            return None;
+        }
+        minor = minor.checked_mul(10)?.checked_add(i64::from(b.checked_sub(b'0')?))?;
+    }
+    for _ in frac.len()..scale as usize {
+        minor = minor.checked_mul(10)?;
+    }
+    Some(if negative { minor.checked_neg()? } else { minor })
+}
+
 pub(crate) fn parse_plain(text: &str, scale: u32, field: &'static str) -> Result<i64, MoneyError> {
+    if let Some(minor) = plain_minor(text, scale) {
+        return Ok(minor);
+    }
     let d = super::decimal_text::parse_decimal_text(text, field)?;
     if d.scale() > scale {
         return Err(MoneyError::Precision { field, scale });
@@ -546,5 +584,39 @@ mod tests {
                 .code(),
             "money_overflow"
         );
+    }
+
+    proptest::proptest! {
+        /// The fast path reads exactly what the full grammar reads, and nothing else.
+        #[test]
+        fn plain_minor_agrees_with_the_grammar(text in "-?[0-9]{0,16}(\\.[0-9]{0,5})?", scale in 0u32..=4) {
+            if let Some(minor) = plain_minor(&text, scale) {
+                let d = crate::money::parse_decimal_text(&text, "amount").unwrap();
+                proptest::prop_assert!(d.scale() <= scale);
+                let want = d.mantissa().checked_mul(10i128.pow(scale.saturating_sub(d.scale())));
+                proptest::prop_assert_eq!(Some(i128::from(minor)), want);
+            }
+        }
+    }
+
+    #[test]
+    fn plain_minor_refuses_what_the_grammar_refuses() {
+        for t in [
+            "",
+            "-",
+            ".5",
+            "5.",
+            "+5",
+            "1e3",
+            " 5",
+            "5 ",
+            "1_000",
+            "12345678901234",
+            "1.234",
+        ] {
+            assert_eq!(plain_minor(t, 2), None, "{t}");
+        }
+        assert_eq!(plain_minor("-0.00", 2), Some(0));
+        assert_eq!(plain_minor("007.5", 2), Some(750));
     }
 }
