@@ -405,6 +405,8 @@ export type ErrorCode =
   | 'input_type'
   | 'input_unreadable'
   | 'aborted'
+  | 'row_errors_unknown'
+  | 'column_missing'
   | 'option_unknown'
 
 /**

@@ -405,4 +405,6 @@ export type ErrorCode =
   | 'input_type'
   | 'input_unreadable'
   | 'aborted'
+  | 'row_errors_unknown'
+  | 'column_missing'
   | 'option_unknown'

@@ -3,6 +3,7 @@
 //! package `sparrow_core` (in `python/`) re-exports this module with its exceptions,
 //! the `Money` type and pydantic types.
 
+mod arrow;
 mod auth;
 mod convert;
 mod errors;
@@ -66,6 +67,14 @@ fn _sparrow_core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(rules::assess_risk_request, m)?)?;
     m.add_function(wrap_pyfunction!(rules::train_personas, m)?)?;
     m.add_function(wrap_pyfunction!(rules::synthetic_profiles, m)?)?;
+    m.add_function(wrap_pyfunction!(rules::train_personas_arrow, m)?)?;
+    m.add_function(wrap_pyfunction!(rules::_persona_model_from_json, m)?)?;
+    m.add_function(wrap_pyfunction!(arrow::validate_profiles_arrow, m)?)?;
+    m.add_function(wrap_pyfunction!(arrow::classify_arrow, m)?)?;
+    m.add_function(wrap_pyfunction!(arrow::classify_blended_arrow, m)?)?;
+    m.add_function(wrap_pyfunction!(arrow::persona_table, m)?)?;
+    m.add_function(wrap_pyfunction!(arrow::strategy_table, m)?)?;
+    m.add_function(wrap_pyfunction!(arrow::_arrow_schema, m)?)?;
     m.add("ALL_CODES", sparrow_core::ALL_CODES.to_vec())?;
     Ok(())
 }

@@ -590,6 +590,41 @@ impl PersonaModel {
         }
         Ok(list)
     }
+    /// `predict` over Arrow data (see `classify_blended_arrow`).
+    #[pyo3(signature = (data, mode = None, errors = None, keep = None))]
+    fn predict_arrow(
+        &self,
+        py: Python<'_>,
+        data: &Bound<'_, PyAny>,
+        mode: Option<Text>,
+        errors: Option<Text>,
+        keep: Option<Vec<String>>,
+    ) -> PyResult<Py<PyAny>> {
+        crate::arrow::predict_arrow(py, &self.inner, data, mode, errors, keep)
+    }
+    /// The model as the text of a model file (name and version only once saved).
+    fn to_json(&self, py: Python<'_>) -> PyResult<String> {
+        self.inner.to_json().or_raise(py)
+    }
+    /// A model from `to_json`'s (or a model file's) text, with every check of `load`.
+    #[staticmethod]
+    fn from_json(py: Python<'_>, text: Text) -> PyResult<Self> {
+        Ok(PersonaModel {
+            inner: persona::PersonaModel::from_json(&text).or_raise(py)?,
+        })
+    }
+    /// Pickling (Spark and Dask ship models to workers this way): the model's text.
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<(Bound<'py, PyAny>, (String,))> {
+        let from_json = py
+            .import("sparrow_core._sparrow_core")?
+            .getattr("_persona_model_from_json")?;
+        Ok((from_json, (self.to_json(py)?,)))
+    }
+    fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
+        other
+            .cast::<PersonaModel>()
+            .is_ok_and(|o| o.get().inner == self.inner)
+    }
     /// Saves as `{dir}/{name}_v{version}.json` (version defaults to the current UTC time
     /// as `YYYYMMDD_HHMMSS`) and returns the path.
     #[pyo3(signature = (dir, name, version = None))]
@@ -674,6 +709,69 @@ pub(crate) fn train_personas(
     batch_size: Option<u64>,
 ) -> PyResult<PersonaModel> {
     let ps = profiles_arg(profiles, mode_arg(py, mode.as_deref())?)?;
+    train(
+        py,
+        ps,
+        k,
+        seed,
+        on_progress,
+        max_iterations,
+        tolerance,
+        algorithm,
+        batch_size,
+    )
+}
+
+/// `train_personas` over Arrow data: every row must be a valid profile (the first
+/// refused row raises, with its `row`), so a model never silently trains on part of
+/// the data.
+#[pyfunction]
+#[pyo3(signature = (data, k = None, seed = None, on_progress = None, *, max_iterations = None, tolerance = None, mode = None, algorithm = None, batch_size = None))]
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn train_personas_arrow(
+    py: Python<'_>,
+    data: &Bound<'_, PyAny>,
+    k: Option<u64>,
+    seed: Option<u64>,
+    on_progress: Option<Py<PyAny>>,
+    max_iterations: Option<u32>,
+    tolerance: Option<f64>,
+    mode: Option<Text>,
+    algorithm: Option<Text>,
+    batch_size: Option<u64>,
+) -> PyResult<PersonaModel> {
+    let ps = crate::arrow::training_profiles(py, data, mode_arg(py, mode.as_deref())?)?;
+    train(
+        py,
+        ps,
+        k,
+        seed,
+        on_progress,
+        max_iterations,
+        tolerance,
+        algorithm,
+        batch_size,
+    )
+}
+
+/// `_persona_model_from_json(text)`: what a pickled `PersonaModel` is rebuilt with.
+#[pyfunction]
+pub(crate) fn _persona_model_from_json(py: Python<'_>, text: Text) -> PyResult<PersonaModel> {
+    PersonaModel::from_json(py, text)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn train(
+    py: Python<'_>,
+    ps: Vec<Profile>,
+    k: Option<u64>,
+    seed: Option<u64>,
+    on_progress: Option<Py<PyAny>>,
+    max_iterations: Option<u32>,
+    tolerance: Option<f64>,
+    algorithm: Option<Text>,
+    batch_size: Option<u64>,
+) -> PyResult<PersonaModel> {
     // Every omitted option is the core's default (contract::TrainOptionsRecord).
     let options = TrainOptions::from(&contract::TrainOptionsRecord {
         k,

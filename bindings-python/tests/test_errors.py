@@ -7,9 +7,14 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, Callable
 
+import pyarrow as pa
 import pytest
 
 import sparrow_core as sc
+
+
+def _one_profile_table() -> pa.Table:
+    return pa.table({"age": [30], "horizon_years": [5]})
 
 CASES: list[tuple[type[sc.SparrowError], str, Callable[[], Any]]] = [
     (sc.MoneyError, "money_syntax", lambda: sc.parse_money("12 rupees")),
@@ -40,6 +45,8 @@ CASES: list[tuple[type[sc.SparrowError], str, Callable[[], Any]]] = [
     (sc.InputError, "mode_unknown", lambda: sc.validate_profile({"age": 30, "horizon_years": 5}, mode="lax")),  # type: ignore[arg-type]
     (sc.InputError, "mode_unknown", lambda: sc.classify_blended({"age": 30, "horizon_years": 5}, mode="Strict")),  # type: ignore[arg-type]
     (sc.InputError, "policy_unknown", lambda: sc.check_password("x", policy="strong")),  # type: ignore[arg-type]
+    (sc.InputError, "row_errors_unknown", lambda: sc.classify_arrow(_one_profile_table(), errors="skip")),  # type: ignore[arg-type]
+    (sc.InputError, "column_missing", lambda: sc.classify_arrow(_one_profile_table(), keep=["user_id"])),
     (sc.InputError, "token_use_unknown", lambda: sc.verify_token("a.b.c", sc.Keyring("k", "3Xy1ayYgQqDO-B8AD9yFLldY8XTEICtbj_W-tA933G4"), token_use="id")),  # type: ignore[arg-type]
     (sc.InputError, "role_unknown", lambda: sc.authorize("admin", ["Admin"])),
     (sc.InputError, "algorithm_unknown", lambda: sc.train_personas(sc.synthetic_profiles(5, 1), algorithm="em")),  # type: ignore[arg-type]

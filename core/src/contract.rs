@@ -23,6 +23,7 @@
 //! exception class by itself has leaked a rule: it belongs here.
 
 mod argument;
+pub mod columns;
 pub mod defaults;
 mod kind;
 pub mod names;

@@ -291,6 +291,17 @@ fn contract_codes() -> Vec<&'static str> {
             .spend(MAX_INPUT_BYTES)
             .unwrap_err()
             .code(),
+        // The batch (Arrow) functions' options: `errors=` here, `keep=` by the
+        // Python binding (its tests assert it by `.code`).
+        "Raise"
+            .parse::<sparrow_core::contract::columns::RowErrors>()
+            .unwrap_err()
+            .code(),
+        ArgumentError::ColumnMissing {
+            field: "keep",
+            column: "user_id".into(),
+        }
+        .code(),
     ]
 }
 

@@ -14,6 +14,7 @@ from typing import Any, Literal, Optional, Union, final
 
 from ._money import Money
 from ._types import (
+    ArrowData,
     BlendedClassification,
     Classification,
     ConstraintReport,
@@ -26,6 +27,7 @@ from ._types import (
     ProfileInput,
     RebalancePlan,
     RiskAssessment,
+    RowErrors,
     StrategyDict,
     TrainingInfo,
 )
@@ -38,7 +40,9 @@ __all__ = [
     "ScoringTable",
     "Strategy",
     "Verification",
+    "_arrow_schema",
     "_money_canonical",
+    "_persona_model_from_json",
     "allocate",
     "assess_risk",
     "assess_risk_request",
@@ -50,7 +54,9 @@ __all__ = [
     "check_password",
     "check_strategy",
     "classify",
+    "classify_arrow",
     "classify_blended",
+    "classify_blended_arrow",
     "classify_blended_many",
     "classify_many",
     "database_strategies",
@@ -63,13 +69,16 @@ __all__ = [
     "needs_rehash",
     "parse_duration",
     "parse_money",
+    "persona_table",
     "rebalance",
     "require_password",
     "should_refresh",
     "split_amount",
     "strategy_for",
+    "strategy_table",
     "synthetic_profiles",
     "train_personas",
+    "train_personas_arrow",
     "units_for",
     "validate_aadhaar",
     "validate_email",
@@ -78,6 +87,8 @@ __all__ = [
     "validate_pan",
     "validate_pincode",
     "validate_profile",
+    "validate_profile_json",
+    "validate_profiles_arrow",
     "value_of",
     "verify_password",
     "verify_token",
@@ -199,6 +210,18 @@ class Strategy:
 class PersonaModel:
     def predict(self, profile: ProfileInput, mode: Optional[Mode] = None) -> BlendedClassification: ...
     def predict_many(self, profiles: Iterable[ProfileInput], mode: Optional[Mode] = None) -> list[BlendedClassification]: ...
+    def predict_arrow(
+        self,
+        data: ArrowData,
+        mode: Optional[Mode] = None,
+        errors: Optional[RowErrors] = None,
+        keep: Optional[Sequence[str]] = None,
+    ) -> Any: ...
+    def to_json(self) -> str: ...
+    @staticmethod
+    def from_json(text: str) -> PersonaModel: ...
+    def __reduce__(self) -> tuple[Callable[[str], PersonaModel], tuple[str]]: ...
+    def __eq__(self, value: object, /) -> bool: ...
     def save(self, dir: Union[str, PathLike[str]], name: str, version: Optional[str] = None) -> str: ...
     @staticmethod
     def load(dir: Union[str, PathLike[str]], name: str, version: Optional[str] = None) -> PersonaModel: ...
@@ -252,3 +275,28 @@ def train_personas(
     batch_size: Optional[int] = None,
 ) -> PersonaModel: ...
 def synthetic_profiles(n: int, seed: int) -> list[Profile]: ...
+def train_personas_arrow(
+    data: ArrowData,
+    k: Optional[int] = None,
+    seed: Optional[int] = None,
+    on_progress: Optional[Callable[[int, int, float], object]] = None,
+    *,
+    max_iterations: Optional[int] = None,
+    tolerance: Optional[float] = None,
+    mode: Optional[Mode] = None,
+    algorithm: Optional[Literal["lloyd", "minibatch"]] = None,
+    batch_size: Optional[int] = None,
+) -> PersonaModel: ...
+def _persona_model_from_json(text: str) -> PersonaModel: ...
+def validate_profiles_arrow(
+    data: ArrowData, mode: Optional[Mode] = None, errors: Optional[RowErrors] = None, keep: Optional[Sequence[str]] = None
+) -> Any: ...
+def classify_arrow(
+    data: ArrowData, mode: Optional[Mode] = None, errors: Optional[RowErrors] = None, keep: Optional[Sequence[str]] = None
+) -> Any: ...
+def classify_blended_arrow(
+    data: ArrowData, mode: Optional[Mode] = None, errors: Optional[RowErrors] = None, keep: Optional[Sequence[str]] = None
+) -> Any: ...
+def persona_table() -> Any: ...
+def strategy_table() -> Any: ...
+def _arrow_schema(name: str) -> Any: ...

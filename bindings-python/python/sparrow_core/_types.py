@@ -5,9 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import datetime
 from decimal import Decimal
-from typing import Any, Literal, Optional, TypeAlias, TypedDict, Union
-
-
+from typing import Any, Literal, Optional, Protocol, TypeAlias, TypedDict, Union
 
 from ._money import Money
 
@@ -17,6 +15,22 @@ DecimalLike: TypeAlias = Union[Decimal, str, int]
 Now: TypeAlias = Union[int, datetime, None]
 #: Record validation mode.
 Mode: TypeAlias = Union[Literal["strict"], Literal["compat"]]
+class ArrowArrayExportable(Protocol):
+    """One Arrow batch (the PyCapsule interface): a pyarrow ``RecordBatch``, …"""
+
+    def __arrow_c_array__(self, requested_schema: object = None) -> tuple[object, object]: ...
+
+
+class ArrowStreamExportable(Protocol):
+    """An Arrow stream (the PyCapsule interface): a pyarrow ``Table``, a polars ``DataFrame``, …"""
+
+    def __arrow_c_stream__(self, requested_schema: object = None) -> object: ...
+
+
+#: What the ``*_arrow`` functions read: one batch or a stream of batches.
+ArrowData: TypeAlias = Union[ArrowArrayExportable, ArrowStreamExportable]
+#: A batch function's answer to a refused row.
+RowErrors: TypeAlias = Union[Literal["null"], Literal["raise"]]
 #: A profile as a mapping (read as a JSON object) or as JSON text.
 ProfileInput: TypeAlias = Union[Mapping[str, Any], str]
 

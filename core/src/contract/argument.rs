@@ -169,6 +169,26 @@ pub enum ArgumentError {
         /// The argument.
         field: &'static str,
     },
+    /// A batch function's `errors=` other than `null` (a bad row gives nulls and its
+    /// code in the `error` column) or `raise`.
+    #[error("{field}: must be one of {allowed}")]
+    #[strum(serialize = "row_errors_unknown")]
+    RowErrors {
+        /// The argument.
+        field: &'static str,
+        /// The spellings.
+        allowed: &'static str,
+    },
+    /// A batch function was asked to carry a column through (`keep=`) that the data
+    /// does not have.
+    #[error("{field}: the data has no column {column:?}")]
+    #[strum(serialize = "column_missing")]
+    ColumnMissing {
+        /// The argument.
+        field: &'static str,
+        /// The column asked for (its first 64 characters).
+        column: String,
+    },
     /// An options object (Node's trailing `{…}`) with a key that is no option of the
     /// function: a misspelt option is refused, never ignored.
     #[error("{field}: has a key that is not one of {allowed}")]
@@ -210,7 +230,8 @@ impl ArgumentError {
             | Self::Algorithm { field, allowed }
             | Self::TradeSide { field, allowed }
             | Self::RiskLevel { field, allowed }
-            | Self::OptionUnknown { field, allowed } => (field, Some(allowed)),
+            | Self::OptionUnknown { field, allowed }
+            | Self::RowErrors { field, allowed } => (field, Some(allowed)),
             Self::TooDeep { field, .. }
             | Self::NotFinite { field }
             | Self::Number { field, .. }
@@ -220,6 +241,7 @@ impl ArgumentError {
             | Self::Type { field, .. }
             | Self::Unreadable { field }
             | Self::Aborted { field }
+            | Self::ColumnMissing { field, .. }
             | Self::TimeInvalid { field } => (field, None),
         }
     }
@@ -245,6 +267,8 @@ impl ArgumentError {
             | Self::Unreadable { field }
             | Self::Aborted { field }
             | Self::OptionUnknown { field, .. }
+            | Self::RowErrors { field, .. }
+            | Self::ColumnMissing { field, .. }
             | Self::TimeInvalid { field } => *field = name,
         }
         self

@@ -104,12 +104,18 @@ pub(crate) fn plain_minor(text: &str, scale: u32) -> Option<i64> {
         if !b.is_ascii_digit() {
             return None;
         }
-        minor = minor.checked_mul(10)?.checked_add(i64::from(b.checked_sub(b'0')?))?;
+        minor = minor
+            .checked_mul(10)?
+            .checked_add(i64::from(b.checked_sub(b'0')?))?;
     }
     for _ in frac.len()..scale as usize {
         minor = minor.checked_mul(10)?;
     }
-    Some(if negative { minor.checked_neg()? } else { minor })
+    Some(if negative {
+        minor.checked_neg()?
+    } else {
+        minor
+    })
 }
 
 pub(crate) fn parse_plain(text: &str, scale: u32, field: &'static str) -> Result<i64, MoneyError> {

@@ -163,6 +163,8 @@ public enum ErrorCode {
     public static let inputType = "input_type"
     public static let inputUnreadable = "input_unreadable"
     public static let aborted = "aborted"
+    public static let rowErrorsUnknown = "row_errors_unknown"
+    public static let columnMissing = "column_missing"
     public static let optionUnknown = "option_unknown"
 
     /// Every code, in the catalogue's order.
@@ -327,6 +329,8 @@ public enum ErrorCode {
         inputType,
         inputUnreadable,
         aborted,
+        rowErrorsUnknown,
+        columnMissing,
         optionUnknown,
     ]
 }

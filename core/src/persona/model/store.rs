@@ -28,20 +28,7 @@ impl PersonaModel {
     pub fn save(&self, dir: &Path, name: &str, version: &str) -> Result<PathBuf, ModelError> {
         check_name(name)?;
         check_version(version)?;
-        let file = ModelFile {
-            format: FORMAT_NAME.to_owned(),
-            format_version: MODEL_FORMAT_VERSION,
-            name: name.to_owned(),
-            version: version.to_owned(),
-            encoding: ENCODING.to_owned(),
-            features: FEATURES.iter().map(|f| (*f).to_owned()).collect(),
-            centroids: self.centroids.clone(),
-            personas: self.personas.clone(),
-            training: self.training.clone(),
-        };
-        let text = serde_json::to_string_pretty(&file).map_err(|e| ModelError::Corrupt {
-            rule: e.to_string(),
-        })?;
+        let text = self.file_text(Some(name), Some(version))?;
         let path = dir.join(format!("{name}_v{version}.json"));
         if fs::symlink_metadata(&path).is_ok() {
             return Err(ModelError::Exists);
@@ -81,8 +68,36 @@ impl PersonaModel {
         Ok(model)
     }
 
-    /// Reads a model file's text (what [`PersonaModel::save`] writes), with every check
-    /// of [`PersonaModel::load`] except the file name.
+    /// The model as the text of a model file — what [`PersonaModel::save`] writes, with
+    /// the model's own name and version, or none for a model not saved yet — to ship it
+    /// to workers or keep it elsewhere than a directory. [`PersonaModel::from_json`]
+    /// reads it back equal: centroids are written as the shortest decimal that reads
+    /// back as the same `f64`.
+    pub fn to_json(&self) -> Result<String, ModelError> {
+        self.file_text(self.name.as_deref(), self.version.as_deref())
+    }
+
+    fn file_text(&self, name: Option<&str>, version: Option<&str>) -> Result<String, ModelError> {
+        let file = ModelFile {
+            format: FORMAT_NAME.to_owned(),
+            format_version: MODEL_FORMAT_VERSION,
+            name: name.map(str::to_owned),
+            version: version.map(str::to_owned),
+            encoding: ENCODING.to_owned(),
+            features: FEATURES.iter().map(|f| (*f).to_owned()).collect(),
+            centroids: self.centroids.clone(),
+            personas: self.personas.clone(),
+            training: self.training.clone(),
+        };
+        serde_json::to_string_pretty(&file).map_err(|e| ModelError::Corrupt {
+            rule: e.to_string(),
+        })
+    }
+
+    /// Reads a model file's text (what [`PersonaModel::save`] and
+    /// [`PersonaModel::to_json`] write), with every check of [`PersonaModel::load`]
+    /// except the file name. A text without a name and version (an unsaved model's)
+    /// gives a model whose `model_version` is the trained one's (`kmeans-k3-seed42`).
     pub fn from_json(text: &str) -> Result<PersonaModel, ModelError> {
         let corrupt = |rule: &str| ModelError::Corrupt {
             rule: rule.to_owned(),
@@ -119,8 +134,18 @@ impl PersonaModel {
                 e.column()
             ),
         })?;
-        check_name(&file.name).map_err(|_| corrupt("the name is not allowed"))?;
-        check_version(&file.version).map_err(|_| corrupt("the version is not allowed"))?;
+        match (&file.name, &file.version) {
+            (Some(name), Some(version)) => {
+                check_name(name).map_err(|_| corrupt("the name is not allowed"))?;
+                check_version(version).map_err(|_| corrupt("the version is not allowed"))?;
+            }
+            (None, None) => {}
+            _ => {
+                return Err(corrupt(
+                    "a name without a version, or a version without a name",
+                ))
+            }
+        }
         if file.encoding != ENCODING || file.features != FEATURES {
             return Err(corrupt("unknown feature encoding"));
         }
@@ -146,10 +171,14 @@ impl PersonaModel {
         {
             return Err(corrupt("personas do not follow the centroids' risk order"));
         }
+        let model_version = match (&file.name, &file.version) {
+            (Some(name), Some(version)) => format!("{name}_v{version}"),
+            _ => super::train::trained_model_version(k, file.training.seed),
+        };
         Ok(PersonaModel {
-            model_version: Arc::from(format!("{}_v{}", file.name, file.version)),
-            name: Some(file.name),
-            version: Some(file.version),
+            model_version: Arc::from(model_version),
+            name: file.name,
+            version: file.version,
             centroids: file.centroids,
             personas: file.personas,
             training: file.training,
@@ -162,8 +191,10 @@ impl PersonaModel {
 struct ModelFile {
     format: String,
     format_version: u64,
-    name: String,
-    version: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    version: Option<String>,
     encoding: String,
     features: Vec<String>,
     centroids: Vec<[f64; 6]>,
@@ -376,5 +407,33 @@ mod tests {
         assert!(check_version("_1").is_err());
         assert!(check_name("a/b").is_err());
         assert!(check_name("").is_err());
+    }
+
+    #[test]
+    fn unsaved_models_round_trip_as_text() {
+        let profiles = crate::persona::synthetic_profiles(300, 7).unwrap();
+        let options = crate::persona::TrainOptions {
+            k: 3,
+            ..crate::contract::default_train_options()
+        };
+        let m = crate::persona::train_personas_with(&profiles, &options, None).unwrap();
+        let text = m.to_json().unwrap();
+        assert!(!text.contains("\"name\""), "{text}");
+        let back = PersonaModel::from_json(&text).unwrap();
+        assert_eq!(back, m);
+        assert_eq!(back.model_version(), m.model_version());
+        // Saved, it carries its name and version in the text too.
+        let dir = tempfile::tempdir().unwrap();
+        m.save(dir.path(), "p", "1").unwrap();
+        let saved = PersonaModel::load(dir.path(), "p", Some("1")).unwrap();
+        let again = PersonaModel::from_json(&saved.to_json().unwrap()).unwrap();
+        assert_eq!((again.name(), again.version()), (Some("p"), Some("1")));
+        assert_eq!(again, saved);
+        // Half a name is corrupt.
+        let half = text.replacen("{", "{\n  \"name\": \"p\",", 1);
+        assert_eq!(
+            PersonaModel::from_json(&half).unwrap_err().code(),
+            "model_corrupt"
+        );
     }
 }

@@ -251,7 +251,7 @@ pub fn train_personas_with(
     Ok(PersonaModel {
         name: None,
         version: None,
-        model_version: Arc::from(format!("kmeans-k{k}-seed{}", options.seed)),
+        model_version: Arc::from(trained_model_version(k, options.seed)),
         centroids: rows,
         personas,
         training: TrainingInfo {
@@ -483,6 +483,11 @@ pub(super) fn persona_for_rank(rank: usize, k: usize) -> PersonaId {
         .get(index)
         .copied()
         .unwrap_or(PersonaId::AcceleratedBuilder)
+}
+
+/// The `model_version` of a model not saved yet.
+pub(super) fn trained_model_version(k: usize, seed: u64) -> String {
+    format!("kmeans-k{k}-seed{seed}")
 }
 
 #[cfg(test)]

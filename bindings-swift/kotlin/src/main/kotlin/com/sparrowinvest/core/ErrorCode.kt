@@ -164,6 +164,8 @@ object ErrorCode {
     const val INPUT_TYPE = "input_type"
     const val INPUT_UNREADABLE = "input_unreadable"
     const val ABORTED = "aborted"
+    const val ROW_ERRORS_UNKNOWN = "row_errors_unknown"
+    const val COLUMN_MISSING = "column_missing"
     const val OPTION_UNKNOWN = "option_unknown"
 
     /** Every code, in the catalogue's order. */
@@ -328,6 +330,8 @@ object ErrorCode {
         INPUT_TYPE,
         INPUT_UNREADABLE,
         ABORTED,
+        ROW_ERRORS_UNKNOWN,
+        COLUMN_MISSING,
         OPTION_UNKNOWN,
     )
 }

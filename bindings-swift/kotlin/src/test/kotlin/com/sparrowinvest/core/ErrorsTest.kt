@@ -39,6 +39,8 @@ class ErrorsTest {
         "input_too_deep" to "no host value is walked into JSON: records are typed (JSON text has the core's own depth rule)",
         "input_too_large" to "no JSON value is built from host objects (its budget is Node's and Python's)",
         "option_unknown" to "named arguments are checked by the Kotlin compiler",
+        "row_errors_unknown" to "the Arrow batch functions are Python only",
+        "column_missing" to "the Arrow batch functions are Python only",
         "env_missing" to "checkEnv is a server function (left out, api.md)",
         "env_invalid" to "checkEnv is left out",
         "env_placeholder" to "checkEnv is left out",

@@ -1,0 +1,690 @@
+//! The columnar (Apache Arrow) forms of the profile and persona functions: conversion
+//! between Arrow columns and the core's records only. Which columns exist, their
+//! types and scales, what a null cell means and what the error columns hold are the
+//! core's ([`sparrow_core::contract::columns`]).
+//!
+//! Input is anything that exports the Arrow PyCapsule interface (`__arrow_c_array__`
+//! for one batch, `__arrow_c_stream__` for a table or stream), read through
+//! `pyo3-arrow`; output is a `pyarrow.RecordBatch` for a batch and a `pyarrow.Table`
+//! for a stream (pyarrow ≥ 14 is needed for these functions only). The work runs
+//! without the GIL.
+
+use std::borrow::Cow;
+use std::sync::Arc;
+
+use arrow_array::builder::{Decimal128Builder, Int32Builder, StringBuilder, UInt8Builder};
+use arrow_array::cast::AsArray;
+use arrow_array::types::{Decimal128Type, Float64Type, Int64Type, UInt64Type};
+use arrow_array::{Array, ArrayRef, RecordBatch, RecordBatchReader};
+use arrow_schema::{ArrowError, DataType, Field, Schema, SchemaRef};
+use pyo3::exceptions::PyTypeError;
+use pyo3::prelude::*;
+use pyo3_arrow::input::AnyRecordBatch;
+use pyo3_arrow::{PyRecordBatch, PySchema, PyTable};
+use rust_decimal::Decimal;
+use sparrow_core::contract::columns::{self, Column, ColumnType, RowErrors};
+use sparrow_core::contract::{self, ArgumentError};
+use sparrow_core::persona::{self, BlendedClassification, Classification, PersonaId};
+use sparrow_core::profile::{self, FieldValue, Profile, ProfileFields, ValidationMode, FIELDS};
+
+use crate::convert::Text;
+use crate::errors::{to_py_err, OrRaise};
+use crate::money::mode_arg;
+
+// ---------------------------------------------------------------- reading
+
+/// One input column, cast once to the type its cells are read as. Casts are lossless
+/// (narrower integers and floats widen; every text encoding becomes UTF-8).
+enum Reader {
+    Int(arrow_array::PrimitiveArray<Int64Type>),
+    UInt(arrow_array::PrimitiveArray<UInt64Type>),
+    Float(arrow_array::PrimitiveArray<Float64Type>),
+    Decimal(arrow_array::PrimitiveArray<Decimal128Type>, i8),
+    Text(arrow_array::StringArray),
+    Bool(arrow_array::BooleanArray),
+    /// A column of Arrow's `null` type: every cell is null (an absent key).
+    Null,
+    /// A type no profile field takes (lists, structs, dates, decimal256, …): each
+    /// non-null cell is `FieldValue::Other`, a `profile_type` error of its row.
+    Other(ArrayRef),
+}
+
+impl Reader {
+    fn new(array: &ArrayRef) -> Result<Reader, ArrowError> {
+        let cast = |to: &DataType| arrow_cast::cast(array, to);
+        Ok(match array.data_type() {
+            DataType::Int8
+            | DataType::Int16
+            | DataType::Int32
+            | DataType::Int64
+            | DataType::UInt8
+            | DataType::UInt16
+            | DataType::UInt32 => Reader::Int(cast(&DataType::Int64)?.as_primitive().clone()),
+            DataType::UInt64 => Reader::UInt(array.as_primitive().clone()),
+            DataType::Float16 | DataType::Float32 | DataType::Float64 => {
+                Reader::Float(cast(&DataType::Float64)?.as_primitive().clone())
+            }
+            DataType::Decimal128(_, scale) => Reader::Decimal(array.as_primitive().clone(), *scale),
+            DataType::Utf8 => Reader::Text(array.as_string::<i32>().clone()),
+            DataType::LargeUtf8 | DataType::Utf8View => {
+                Reader::Text(cast(&DataType::Utf8)?.as_string::<i32>().clone())
+            }
+            DataType::Dictionary(_, value)
+                if matches!(
+                    value.as_ref(),
+                    DataType::Utf8 | DataType::LargeUtf8 | DataType::Utf8View
+                ) =>
+            {
+                Reader::Text(cast(&DataType::Utf8)?.as_string::<i32>().clone())
+            }
+            DataType::Boolean => Reader::Bool(array.as_boolean().clone()),
+            DataType::Null => Reader::Null,
+            // Logical nulls: a run-end or union column's nulls are not in a buffer.
+            _ => Reader::Other(array.clone()),
+        })
+    }
+
+    fn is_null(&self, row: usize) -> bool {
+        match self {
+            Reader::Int(a) => a.is_null(row),
+            Reader::UInt(a) => a.is_null(row),
+            Reader::Float(a) => a.is_null(row),
+            Reader::Decimal(a, _) => a.is_null(row),
+            Reader::Text(a) => a.is_null(row),
+            Reader::Bool(a) => a.is_null(row),
+            Reader::Null => true,
+            Reader::Other(a) => a.logical_nulls().is_some_and(|n| n.is_null(row)),
+        }
+    }
+
+    /// The cell as the value it stands for; `None` for a null (an absent key).
+    fn cell(&self, row: usize) -> Option<FieldValue<'_>> {
+        if self.is_null(row) {
+            return None;
+        }
+        Some(match self {
+            Reader::Int(a) => FieldValue::Int(a.value(row)),
+            Reader::UInt(a) => match i64::try_from(a.value(row)) {
+                Ok(v) => FieldValue::Int(v),
+                Err(_) => FieldValue::Number(Cow::Owned(a.value(row).to_string())),
+            },
+            // The shortest text that reads back as the float (what a JSON body
+            // carries): `30.0` stays a float, `NaN` and `inf` are no numbers.
+            Reader::Float(a) => FieldValue::Number(Cow::Owned(format!("{:?}", a.value(row)))),
+            Reader::Decimal(a, scale) => decimal_cell(a.value(row), *scale),
+            Reader::Text(a) => FieldValue::Text(a.value(row)),
+            Reader::Bool(a) => FieldValue::Bool(a.value(row)),
+            Reader::Null | Reader::Other(_) => FieldValue::Other,
+        })
+    }
+}
+
+/// A `decimal128` cell: a `Decimal` when it fits one, else its exact literal.
+fn decimal_cell(v: i128, scale: i8) -> FieldValue<'static> {
+    if let Ok(s) = u32::try_from(scale) {
+        if let Ok(d) = Decimal::try_from_i128_with_scale(v, s) {
+            return FieldValue::Decimal(d);
+        }
+    }
+    let digits = v.unsigned_abs().to_string();
+    FieldValue::Number(Cow::Owned(contract::literal_from_parts(
+        v < 0,
+        &digits,
+        -i64::from(scale),
+    )))
+}
+
+/// The columns of one batch, matched to the profile's fields once.
+struct Columns<'b> {
+    fields: Vec<(usize, Reader)>,
+    unknown: Vec<(&'b str, Reader)>,
+    rows: usize,
+}
+
+impl<'b> Columns<'b> {
+    fn new(batch: &'b RecordBatch, keep: &[String]) -> Result<Columns<'b>, Failure> {
+        let schema = batch.schema_ref();
+        let mut fields = Vec::new();
+        let mut unknown = Vec::new();
+        for (field, array) in schema.fields().iter().zip(batch.columns()) {
+            let name = field.name().as_str();
+            if keep.iter().any(|k| k == name) {
+                continue;
+            }
+            let reader = Reader::new(array).map_err(Failure::Arrow)?;
+            match FIELDS.iter().position(|f| *f == name) {
+                Some(i) => fields.push((i, reader)),
+                None => unknown.push((name, reader)),
+            }
+        }
+        Ok(Columns {
+            fields,
+            unknown,
+            rows: batch.num_rows(),
+        })
+    }
+
+    fn profile(&self, row: usize, mode: ValidationMode) -> Result<Profile, sparrow_core::Error> {
+        let mut f = ProfileFields::new();
+        for (i, reader) in &self.fields {
+            if let Some(v) = reader.cell(row) {
+                f.set(*i, v);
+            }
+        }
+        for (name, reader) in &self.unknown {
+            if !reader.is_null(row) {
+                f.insert_unknown(Cow::Borrowed(name));
+            }
+        }
+        profile::validate_profile_fields(&f, mode).map_err(Into::into)
+    }
+}
+
+// ---------------------------------------------------------------- writing
+
+/// A builder for a column of the core's [`ColumnType`].
+enum Builder {
+    Text(StringBuilder),
+    UInt8(UInt8Builder),
+    Int32(Int32Builder),
+    Decimal(Decimal128Builder, ColumnType),
+}
+
+impl Builder {
+    fn new(ty: ColumnType, capacity: usize) -> Result<Builder, ArrowError> {
+        Ok(match ty {
+            ColumnType::Text => Builder::Text(StringBuilder::with_capacity(capacity, capacity * 8)),
+            ColumnType::UInt8 => Builder::UInt8(UInt8Builder::with_capacity(capacity)),
+            ColumnType::Int32 => Builder::Int32(Int32Builder::with_capacity(capacity)),
+            ColumnType::Decimal { precision, scale } => {
+                let scale = i8::try_from(scale)
+                    .map_err(|_| ArrowError::InvalidArgumentError("decimal scale".into()))?;
+                Builder::Decimal(
+                    Decimal128Builder::with_capacity(capacity)
+                        .with_precision_and_scale(precision, scale)?,
+                    ty,
+                )
+            }
+        })
+    }
+
+    fn null(&mut self) {
+        match self {
+            Builder::Text(b) => b.append_null(),
+            Builder::UInt8(b) => b.append_null(),
+            Builder::Int32(b) => b.append_null(),
+            Builder::Decimal(b, _) => b.append_null(),
+        }
+    }
+
+    fn text(&mut self, v: Option<&str>) {
+        if let Builder::Text(b) = self {
+            b.append_option(v);
+        }
+    }
+
+    fn uint8(&mut self, v: u8) {
+        if let Builder::UInt8(b) = self {
+            b.append_value(v);
+        }
+    }
+
+    fn int32(&mut self, v: Option<i32>) {
+        if let Builder::Int32(b) = self {
+            b.append_option(v);
+        }
+    }
+
+    /// A decimal at the column's scale, exactly; a value that does not fit is an
+    /// error (never rounded, never a silent null).
+    fn decimal(&mut self, v: Option<Decimal>) -> Result<(), ArrowError> {
+        if let Builder::Decimal(b, ty) = self {
+            match v {
+                None => b.append_null(),
+                Some(d) => b.append_value(columns::scaled(d, *ty).ok_or_else(|| {
+                    ArrowError::InvalidArgumentError(format!(
+                        "{d} does not fit the column's decimal type exactly"
+                    ))
+                })?),
+            }
+        }
+        Ok(())
+    }
+
+    fn finish(self) -> ArrayRef {
+        match self {
+            Builder::Text(mut b) => Arc::new(b.finish()),
+            Builder::UInt8(mut b) => Arc::new(b.finish()),
+            Builder::Int32(mut b) => Arc::new(b.finish()),
+            Builder::Decimal(mut b, _) => Arc::new(b.finish()),
+        }
+    }
+}
+
+fn data_type(ty: ColumnType) -> DataType {
+    match ty {
+        ColumnType::Text => DataType::Utf8,
+        ColumnType::UInt8 => DataType::UInt8,
+        ColumnType::Int32 => DataType::Int32,
+        ColumnType::Decimal { precision, scale } => {
+            DataType::Decimal128(precision, i8::try_from(scale).unwrap_or(i8::MAX))
+        }
+    }
+}
+
+fn fields_of(cols: &[Column]) -> Vec<Field> {
+    cols.iter()
+        .map(|c| Field::new(c.name.clone(), data_type(c.ty), c.nullable))
+        .collect()
+}
+
+/// What one row turns into.
+#[derive(Clone, Copy)]
+enum Kind<'m> {
+    Profile,
+    Classify,
+    Blended,
+    Predict(&'m persona::PersonaModel),
+}
+
+impl Kind<'_> {
+    fn columns(self) -> Vec<Column> {
+        match self {
+            Kind::Profile => columns::profile_columns(),
+            Kind::Classify => columns::classification_columns(),
+            Kind::Blended | Kind::Predict(_) => columns::blended_columns(),
+        }
+    }
+
+    /// Appends the row's result to the builders (in [`Kind::columns`] order).
+    fn push(self, p: &Profile, b: &mut [Builder]) -> Result<(), ArrowError> {
+        match self {
+            Kind::Profile => push_profile(p, b),
+            Kind::Classify => push_classification(&persona::classify(p), b),
+            Kind::Blended => push_blended(&persona::classify_blended(p), b),
+            Kind::Predict(model) => push_blended(&model.predict(p), b),
+        }
+    }
+}
+
+fn push_profile(p: &Profile, b: &mut [Builder]) -> Result<(), ArrowError> {
+    let mut it = b.iter_mut();
+    let mut next = || {
+        it.next()
+            .ok_or_else(|| ArrowError::SchemaError("profile columns".into()))
+    };
+    next()?.uint8(p.age());
+    next()?.uint8(p.horizon_years());
+    next()?.text(Some(p.risk_tolerance().as_str()));
+    next()?.text(Some(p.volatility().as_str()));
+    next()?.text(Some(p.liquidity().as_str()));
+    next()?.text(Some(p.knowledge().as_str()));
+    next()?.text(p.goal());
+    next()?.decimal(p.target_amount().map(|m| m.as_decimal()))?;
+    next()?.int32(p.target_year());
+    next()?.decimal(p.monthly_sip().map(|m| m.as_decimal()))?;
+    next()?.decimal(p.lump_sum().map(|m| m.as_decimal()))?;
+    Ok(())
+}
+
+fn push_classification(c: &Classification, b: &mut [Builder]) -> Result<(), ArrowError> {
+    let mut it = b.iter_mut();
+    let mut next = || {
+        it.next()
+            .ok_or_else(|| ArrowError::SchemaError("classification columns".into()))
+    };
+    next()?.text(Some(c.persona.slug()));
+    next()?.decimal(Some(c.confidence))?;
+    for p in PersonaId::ALL {
+        next()?.decimal(Some(c.probability(p)))?;
+    }
+    next()?.text(Some(&c.model_version));
+    Ok(())
+}
+
+fn push_blended(r: &BlendedClassification, b: &mut [Builder]) -> Result<(), ArrowError> {
+    let mut it = b.iter_mut();
+    let mut next = || {
+        it.next()
+            .ok_or_else(|| ArrowError::SchemaError("blended columns".into()))
+    };
+    next()?.text(Some(r.primary.slug()));
+    next()?.decimal(Some(r.confidence))?;
+    for p in PersonaId::ALL {
+        let w = r
+            .distribution
+            .iter()
+            .find(|e| e.persona == p)
+            .map(|e| e.weight);
+        next()?.decimal(Some(w.unwrap_or_default()))?;
+    }
+    for class in columns::BLEND_CLASSES {
+        next()?.decimal(Some(r.blended_allocation.get(class)))?;
+    }
+    next()?.text(Some(&r.model_version));
+    Ok(())
+}
+
+// ---------------------------------------------------------------- driving
+
+enum Failure {
+    /// A refused row (`errors="raise"`), by its index in the whole input.
+    Row(usize, sparrow_core::Error),
+    Argument(ArgumentError),
+    Arrow(ArrowError),
+}
+
+impl Failure {
+    fn into_py(self, py: Python<'_>) -> PyErr {
+        match self {
+            Failure::Row(row, e) => {
+                let err = to_py_err(py, e);
+                // Which row, as an attribute (the message stays the core's).
+                let _ = err.value(py).setattr("row", row);
+                err
+            }
+            Failure::Argument(e) => to_py_err(py, e.into()),
+            Failure::Arrow(e) => PyErr::from(pyo3_arrow::error::PyArrowError::from(e)),
+        }
+    }
+}
+
+struct Options {
+    mode: ValidationMode,
+    errors: RowErrors,
+    keep: Vec<String>,
+}
+
+fn options(
+    py: Python<'_>,
+    mode: Option<Text>,
+    errors: Option<Text>,
+    keep: Option<Vec<String>>,
+) -> PyResult<Options> {
+    Ok(Options {
+        mode: mode_arg(py, mode.as_deref())?,
+        errors: match errors {
+            None => RowErrors::default(),
+            Some(e) => e.parse::<RowErrors>().or_raise(py)?,
+        },
+        keep: keep.unwrap_or_default(),
+    })
+}
+
+fn output_schema(input: &Schema, kind: Kind<'_>, keep: &[String]) -> Result<SchemaRef, Failure> {
+    let mut fields: Vec<Field> = Vec::new();
+    for name in keep {
+        let field = input.field_with_name(name).map_err(|_| {
+            Failure::Argument(ArgumentError::ColumnMissing {
+                field: "keep",
+                column: name.chars().take(64).collect(),
+            })
+        })?;
+        fields.push(field.clone());
+    }
+    fields.extend(fields_of(&kind.columns()));
+    fields.extend(fields_of(&columns::error_columns()));
+    Ok(Arc::new(Schema::new(fields)))
+}
+
+/// One batch through `kind`; `offset` is the index of its first row in the input.
+fn run_batch(
+    batch: &RecordBatch,
+    kind: Kind<'_>,
+    o: &Options,
+    schema: &SchemaRef,
+    offset: usize,
+) -> Result<RecordBatch, Failure> {
+    let cols = Columns::new(batch, &o.keep)?;
+    let n = cols.rows;
+    let result_cols = kind.columns();
+    let mut builders = result_cols
+        .iter()
+        .map(|c| Builder::new(c.ty, n))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(Failure::Arrow)?;
+    let mut errors = columns::error_columns()
+        .iter()
+        .map(|c| Builder::new(c.ty, n))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(Failure::Arrow)?;
+    for row in 0..n {
+        match cols.profile(row, o.mode) {
+            Ok(p) => {
+                kind.push(&p, &mut builders).map_err(Failure::Arrow)?;
+                errors.iter_mut().for_each(Builder::null);
+            }
+            Err(e) if o.errors == RowErrors::Raise => {
+                return Err(Failure::Row(offset.saturating_add(row), e));
+            }
+            Err(e) => {
+                builders.iter_mut().for_each(Builder::null);
+                for (b, cell) in errors.iter_mut().zip(columns::error_cells(&e)) {
+                    b.text(Some(&cell));
+                }
+            }
+        }
+    }
+    let mut arrays: Vec<ArrayRef> = Vec::new();
+    for name in &o.keep {
+        if let Some(a) = batch.column_by_name(name) {
+            arrays.push(a.clone());
+        }
+    }
+    arrays.extend(builders.into_iter().map(Builder::finish));
+    arrays.extend(errors.into_iter().map(Builder::finish));
+    RecordBatch::try_new(schema.clone(), arrays).map_err(Failure::Arrow)
+}
+
+/// Runs `kind` over `data` without the GIL: a batch gives a `pyarrow.RecordBatch`, a
+/// stream a `pyarrow.Table`.
+fn run(py: Python<'_>, data: AnyRecordBatch, kind: Kind<'_>, o: Options) -> PyResult<Py<PyAny>> {
+    match data {
+        AnyRecordBatch::RecordBatch(b) => {
+            let batch = b.into_inner();
+            let out = py.detach(|| {
+                let schema = output_schema(batch.schema_ref(), kind, &o.keep)?;
+                run_batch(&batch, kind, &o, &schema, 0)
+            });
+            let out = out.map_err(|f| f.into_py(py))?;
+            Ok(PyRecordBatch::new(out).into_pyarrow(py)?.unbind())
+        }
+        AnyRecordBatch::Stream(s) => {
+            let reader = s.into_reader()?;
+            let out = py.detach(move || {
+                let schema = output_schema(&reader.schema(), kind, &o.keep)?;
+                let mut batches = Vec::new();
+                let mut offset = 0usize;
+                for batch in reader {
+                    let batch = batch.map_err(Failure::Arrow)?;
+                    batches.push(run_batch(&batch, kind, &o, &schema, offset)?);
+                    offset = offset.saturating_add(batch.num_rows());
+                }
+                Ok((batches, schema))
+            });
+            let (batches, schema) = out.map_err(|f: Failure| f.into_py(py))?;
+            Ok(PyTable::try_new(batches, schema)?
+                .into_pyarrow(py)?
+                .unbind())
+        }
+    }
+}
+
+/// Every row of `data` as a profile; the first refused row raises (with `row`).
+pub(crate) fn profiles_of(
+    py: Python<'_>,
+    data: AnyRecordBatch,
+    mode: ValidationMode,
+) -> PyResult<Vec<Profile>> {
+    let reader: Box<dyn RecordBatchReader + Send> = data.into_reader()?;
+    let out = py.detach(move || {
+        let mut all = Vec::new();
+        let mut offset = 0usize;
+        for batch in reader {
+            let batch = batch.map_err(Failure::Arrow)?;
+            let cols = Columns::new(&batch, &[])?;
+            all.reserve(cols.rows);
+            for row in 0..cols.rows {
+                all.push(
+                    cols.profile(row, mode)
+                        .map_err(|e| Failure::Row(offset.saturating_add(row), e))?,
+                );
+            }
+            offset = offset.saturating_add(cols.rows);
+        }
+        Ok(all)
+    });
+    out.map_err(|f: Failure| f.into_py(py))
+}
+
+fn data_arg(data: &Bound<'_, PyAny>) -> PyResult<AnyRecordBatch> {
+    data.extract::<AnyRecordBatch>().map_err(|_| {
+        PyTypeError::new_err(
+            "data: expected Arrow data (an object with __arrow_c_array__ or __arrow_c_stream__: \
+             a pyarrow RecordBatch or Table, a polars DataFrame, …)",
+        )
+    })
+}
+
+// ---------------------------------------------------------------- functions
+
+#[pyfunction]
+#[pyo3(signature = (data, mode = None, errors = None, keep = None))]
+pub(crate) fn validate_profiles_arrow(
+    py: Python<'_>,
+    data: &Bound<'_, PyAny>,
+    mode: Option<Text>,
+    errors: Option<Text>,
+    keep: Option<Vec<String>>,
+) -> PyResult<Py<PyAny>> {
+    let o = options(py, mode, errors, keep)?;
+    run(py, data_arg(data)?, Kind::Profile, o)
+}
+
+#[pyfunction]
+#[pyo3(signature = (data, mode = None, errors = None, keep = None))]
+pub(crate) fn classify_arrow(
+    py: Python<'_>,
+    data: &Bound<'_, PyAny>,
+    mode: Option<Text>,
+    errors: Option<Text>,
+    keep: Option<Vec<String>>,
+) -> PyResult<Py<PyAny>> {
+    let o = options(py, mode, errors, keep)?;
+    run(py, data_arg(data)?, Kind::Classify, o)
+}
+
+#[pyfunction]
+#[pyo3(signature = (data, mode = None, errors = None, keep = None))]
+pub(crate) fn classify_blended_arrow(
+    py: Python<'_>,
+    data: &Bound<'_, PyAny>,
+    mode: Option<Text>,
+    errors: Option<Text>,
+    keep: Option<Vec<String>>,
+) -> PyResult<Py<PyAny>> {
+    let o = options(py, mode, errors, keep)?;
+    run(py, data_arg(data)?, Kind::Blended, o)
+}
+
+/// `PersonaModel.predict_arrow`.
+pub(crate) fn predict_arrow(
+    py: Python<'_>,
+    model: &persona::PersonaModel,
+    data: &Bound<'_, PyAny>,
+    mode: Option<Text>,
+    errors: Option<Text>,
+    keep: Option<Vec<String>>,
+) -> PyResult<Py<PyAny>> {
+    let o = options(py, mode, errors, keep)?;
+    run(py, data_arg(data)?, Kind::Predict(model), o)
+}
+
+/// Profiles for training from Arrow data (every row must be valid).
+pub(crate) fn training_profiles(
+    py: Python<'_>,
+    data: &Bound<'_, PyAny>,
+    mode: ValidationMode,
+) -> PyResult<Vec<Profile>> {
+    profiles_of(py, data_arg(data)?, mode)
+}
+
+fn table(py: Python<'_>, cols: &[Column], arrays: Vec<ArrayRef>) -> PyResult<Py<PyAny>> {
+    let schema = Arc::new(Schema::new(fields_of(cols)));
+    let batch = RecordBatch::try_new(schema.clone(), arrays)
+        .map_err(|e| PyErr::from(pyo3_arrow::error::PyArrowError::from(e)))?;
+    Ok(PyTable::try_new(vec![batch], schema)?
+        .into_pyarrow(py)?
+        .unbind())
+}
+
+fn arrow_err(e: ArrowError) -> PyErr {
+    PyErr::from(pyo3_arrow::error::PyArrowError::from(e))
+}
+
+/// The persona catalogue as a `pyarrow.Table` (slug, name, risk band, description).
+#[pyfunction]
+pub(crate) fn persona_table(py: Python<'_>) -> PyResult<Py<PyAny>> {
+    let cols = columns::persona_table_columns();
+    let mut b: Vec<Builder> = cols
+        .iter()
+        .map(|c| Builder::new(c.ty, PersonaId::ALL.len()))
+        .collect::<Result<_, _>>()
+        .map_err(arrow_err)?;
+    for p in PersonaId::ALL {
+        for (builder, v) in b
+            .iter_mut()
+            .zip([p.slug(), p.name(), p.risk_band(), p.description()])
+        {
+            builder.text(Some(v));
+        }
+    }
+    table(py, &cols, b.into_iter().map(Builder::finish).collect())
+}
+
+/// Each persona's strategy as a `pyarrow.Table` (persona, asset class, fraction).
+#[pyfunction]
+pub(crate) fn strategy_table(py: Python<'_>) -> PyResult<Py<PyAny>> {
+    let cols = columns::strategy_table_columns();
+    let rows = columns::strategy_rows();
+    let mut b: Vec<Builder> = cols
+        .iter()
+        .map(|c| Builder::new(c.ty, rows.len()))
+        .collect::<Result<_, _>>()
+        .map_err(arrow_err)?;
+    for (p, class, fraction) in rows {
+        if let [persona, asset, value] = b.as_mut_slice() {
+            persona.text(Some(p.slug()));
+            asset.text(Some(class.as_str()));
+            value.decimal(Some(fraction)).map_err(arrow_err)?;
+        }
+    }
+    table(py, &cols, b.into_iter().map(Builder::finish).collect())
+}
+
+/// The published schema of a batch function's result (without `keep` columns), as a
+/// `pyarrow.Schema`: `"profile"`, `"classification"`, `"blended"`, `"persona_table"`,
+/// `"strategy_table"`.
+#[pyfunction]
+pub(crate) fn _arrow_schema(py: Python<'_>, name: &str) -> PyResult<Py<PyAny>> {
+    let mut cols = match name {
+        "profile" => columns::profile_columns(),
+        "classification" => columns::classification_columns(),
+        "blended" => columns::blended_columns(),
+        "persona_table" => return schema_of(py, &columns::persona_table_columns()),
+        "strategy_table" => return schema_of(py, &columns::strategy_table_columns()),
+        _ => {
+            return Err(PyTypeError::new_err(
+                "name: one of profile, classification, blended, persona_table, strategy_table",
+            ))
+        }
+    };
+    cols.extend(columns::error_columns());
+    schema_of(py, &cols)
+}
+
+fn schema_of(py: Python<'_>, cols: &[Column]) -> PyResult<Py<PyAny>> {
+    Ok(PySchema::new(Arc::new(Schema::new(fields_of(cols))))
+        .into_pyarrow(py)?
+        .unbind())
+}
