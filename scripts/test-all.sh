@@ -23,8 +23,11 @@
 #      jsonwebtoken from step 2).
 #   6. The Python package: built from bindings-python/ with pip (maturin) into a venv,
 #      then pytest (the shared fixture tables, error paths, hostile input, GIL,
-#      PyJWT/argon2-cffi/bcrypt interop, python-dotenv's readings of the .env corpus), the FastAPI example's tests, mypy --strict on
-#      tests and examples, and mypy's stubtest on the installed package.
+#      PyJWT/argon2-cffi/bcrypt interop, python-dotenv's readings of the .env corpus, the
+#      Arrow batch functions against the record functions, pyarrow and polars inputs), the
+#      FastAPI example's tests, the engine examples (Apache Spark local[2] mapInArrow and a
+#      Dask LocalCluster of two worker processes, on 127.0.0.1, equal to one process), mypy
+#      --strict on tests and examples, and mypy's stubtest on the installed package.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -87,5 +90,5 @@ PATH="$VENV/bin:$PATH" "$VENV/bin/python" -m pip install --quiet --disable-pip-v
 (cd bindings-python && "$VENV/bin/python" -m pytest -q -p no:cacheprovider)
 (cd examples/python && "$VENV/bin/python" -m pytest -q -p no:cacheprovider)
 (cd bindings-python && "$VENV/bin/python" -m mypy --strict --no-incremental tests)
-(cd examples/python && "$VENV/bin/python" -m mypy --strict --no-incremental app.py test_app.py test_http_parity.py)
+(cd examples/python && "$VENV/bin/python" -m mypy --strict --no-incremental app.py test_app.py test_http_parity.py engines.py test_engines.py)
 (cd bindings-python && "$VENV/bin/python" -m mypy.stubtest sparrow_core --allowlist stubtest-allowlist.txt)
