@@ -631,6 +631,8 @@ fn train_args(
             .transpose()
             .or_throw(env)?,
         batch_size: u("batchSize")?,
+        // Warm starts are for the ML service's retraining (Python).
+        warm_start: None,
     };
     Ok(TrainArgs {
         profiles,

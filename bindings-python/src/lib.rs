@@ -68,6 +68,7 @@ fn _sparrow_core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(rules::train_personas, m)?)?;
     m.add_function(wrap_pyfunction!(rules::synthetic_profiles, m)?)?;
     m.add_function(wrap_pyfunction!(rules::train_personas_arrow, m)?)?;
+    m.add_function(wrap_pyfunction!(rules::reassignment, m)?)?;
     m.add_function(wrap_pyfunction!(rules::_persona_model_from_json, m)?)?;
     m.add_function(wrap_pyfunction!(arrow::validate_profiles_arrow, m)?)?;
     m.add_function(wrap_pyfunction!(arrow::classify_arrow, m)?)?;

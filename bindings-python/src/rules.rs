@@ -694,7 +694,7 @@ impl PersonaModel {
 /// call `on_progress(iteration, max_iterations, inertia)` after each step. An exception
 /// raised by `on_progress` stops training at once and is re-raised.
 #[pyfunction]
-#[pyo3(signature = (profiles, k = None, seed = None, on_progress = None, *, max_iterations = None, tolerance = None, mode = None, algorithm = None, batch_size = None))]
+#[pyo3(signature = (profiles, k = None, seed = None, on_progress = None, *, max_iterations = None, tolerance = None, mode = None, algorithm = None, batch_size = None, warm_start = None))]
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn train_personas(
     py: Python<'_>,
@@ -707,26 +707,26 @@ pub(crate) fn train_personas(
     mode: Option<Text>,
     algorithm: Option<Text>,
     batch_size: Option<u64>,
+    warm_start: Option<PyRef<'_, PersonaModel>>,
 ) -> PyResult<PersonaModel> {
     let ps = profiles_arg(profiles, mode_arg(py, mode.as_deref())?)?;
-    train(
-        py,
-        ps,
+    let options = Options {
         k,
         seed,
-        on_progress,
         max_iterations,
         tolerance,
         algorithm,
         batch_size,
-    )
+        warm_start,
+    };
+    train(py, ps, on_progress, options)
 }
 
 /// `train_personas` over Arrow data: every row must be a valid profile (the first
 /// refused row raises, with its `row`), so a model never silently trains on part of
 /// the data.
 #[pyfunction]
-#[pyo3(signature = (data, k = None, seed = None, on_progress = None, *, max_iterations = None, tolerance = None, mode = None, algorithm = None, batch_size = None))]
+#[pyo3(signature = (data, k = None, seed = None, on_progress = None, *, max_iterations = None, tolerance = None, mode = None, algorithm = None, batch_size = None, warm_start = None))]
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn train_personas_arrow(
     py: Python<'_>,
@@ -739,19 +739,74 @@ pub(crate) fn train_personas_arrow(
     mode: Option<Text>,
     algorithm: Option<Text>,
     batch_size: Option<u64>,
+    warm_start: Option<PyRef<'_, PersonaModel>>,
 ) -> PyResult<PersonaModel> {
     let ps = crate::arrow::training_profiles(py, data, mode_arg(py, mode.as_deref())?)?;
-    train(
-        py,
-        ps,
+    let options = Options {
         k,
         seed,
-        on_progress,
         max_iterations,
         tolerance,
         algorithm,
         batch_size,
-    )
+        warm_start,
+    };
+    train(py, ps, on_progress, options)
+}
+
+/// `train_personas`' k-means options, as given.
+struct Options<'a> {
+    k: Option<u64>,
+    seed: Option<u64>,
+    max_iterations: Option<u32>,
+    tolerance: Option<f64>,
+    algorithm: Option<Text>,
+    batch_size: Option<u64>,
+    warm_start: Option<PyRef<'a, PersonaModel>>,
+}
+
+/// `reassignment(before, after, profiles, max_share=None)`: how many profiles (an
+/// iterable of profiles, or Arrow data) `after` moves to another primary persona than
+/// `before`, and where to; with `max_share`, whether that stays within it (exactly).
+#[pyfunction]
+#[pyo3(signature = (before, after, profiles, max_share = None, *, mode = None))]
+pub(crate) fn reassignment<'py>(
+    py: Python<'py>,
+    before: PyRef<'py, PersonaModel>,
+    after: PyRef<'py, PersonaModel>,
+    profiles: &Bound<'py, PyAny>,
+    max_share: Option<&Bound<'py, PyAny>>,
+    mode: Option<Text>,
+) -> PyResult<Bound<'py, PyDict>> {
+    let mode = mode_arg(py, mode.as_deref())?;
+    let arrow = profiles.hasattr("__arrow_c_array__")? || profiles.hasattr("__arrow_c_stream__")?;
+    let ps = if arrow {
+        crate::arrow::training_profiles(py, profiles, mode)?
+    } else {
+        profiles_arg(profiles, mode)?
+    };
+    let max_share = max_share
+        .map(|m| crate::convert::exact_decimal(m, "max_share"))
+        .transpose()?;
+    let (a, b) = (&before.inner, &after.inner);
+    let r = py.detach(|| persona::reassignment(a, b, &ps));
+    let d = PyDict::new(py);
+    d.set_item("profiles", r.profiles)?;
+    d.set_item("moved", r.moved)?;
+    d.set_item("share", decimal_out(py, r.share())?)?;
+    let confusion = PyDict::new(py);
+    for (from, row) in persona::CONFUSION_ORDER.iter().zip(r.confusion) {
+        let to = PyDict::new(py);
+        for (p, n) in persona::CONFUSION_ORDER.iter().zip(row) {
+            to.set_item(p.slug(), n)?;
+        }
+        confusion.set_item(from.slug(), to)?;
+    }
+    d.set_item("confusion", confusion)?;
+    if let Some(m) = max_share {
+        d.set_item("within", !r.exceeds(m))?;
+    }
+    Ok(d)
 }
 
 /// `_persona_model_from_json(text)`: what a pickled `PersonaModel` is rebuilt with.
@@ -760,29 +815,25 @@ pub(crate) fn _persona_model_from_json(py: Python<'_>, text: Text) -> PyResult<P
     PersonaModel::from_json(py, text)
 }
 
-#[allow(clippy::too_many_arguments)]
 fn train(
     py: Python<'_>,
     ps: Vec<Profile>,
-    k: Option<u64>,
-    seed: Option<u64>,
     on_progress: Option<Py<PyAny>>,
-    max_iterations: Option<u32>,
-    tolerance: Option<f64>,
-    algorithm: Option<Text>,
-    batch_size: Option<u64>,
+    o: Options<'_>,
 ) -> PyResult<PersonaModel> {
     // Every omitted option is the core's default (contract::TrainOptionsRecord).
     let options = TrainOptions::from(&contract::TrainOptionsRecord {
-        k,
-        seed,
-        max_iterations,
-        tolerance,
-        algorithm: algorithm
+        k: o.k,
+        seed: o.seed,
+        max_iterations: o.max_iterations,
+        tolerance: o.tolerance,
+        algorithm: o
+            .algorithm
             .map(|a| a.parse::<contract::AlgorithmName>())
             .transpose()
             .or_raise(py)?,
-        batch_size,
+        batch_size: o.batch_size,
+        warm_start: o.warm_start.map(|m| m.inner.centroids().to_vec()),
     });
     let (result, callback_error) = py.detach(move || {
         let mut first_error: Option<PyErr> = None;

@@ -245,3 +245,36 @@ def test_profile_dict_paths_agree() -> None:
     with pytest.raises(sc.SparrowError) as info:
         sc.validate_profile({"age": 35, "horizon_years": 8, "goal": "x" * (64 * 1024)})
     assert info.value.code == "input_too_large"
+
+
+def test_retraining_with_a_warm_start_and_a_reassignment_report() -> None:
+    live = sc.train_personas(sc.synthetic_profiles(20_000, 1), k=3, seed=42)
+    fresh = sc.synthetic_profiles(20_000, 2)
+    probe = sc.synthetic_profiles(10_000, 99)
+    cold = sc.train_personas(fresh, k=3, seed=7)
+    warm = sc.train_personas(fresh, warm_start=live)
+    assert warm.training["k"] == 3 and len(warm.centroids) == 3
+    moved_cold = sc.reassignment(live, cold, probe)
+    moved_warm = sc.reassignment(live, warm, probe, max_share="0.5")
+    # Started from the live centroids, retraining on other data moves fewer users.
+    assert moved_warm["moved"] < moved_cold["moved"]
+    assert moved_warm["within"] is True
+    assert sum(n for row in moved_warm["confusion"].values() for n in row.values()) == 10_000
+    off_diagonal = sum(n for a, row in moved_warm["confusion"].items() for b, n in row.items() if a != b)
+    assert off_diagonal == moved_warm["moved"]
+    assert moved_warm["share"] == (Decimal(moved_warm["moved"]) / 10_000).quantize(Decimal("0.000001"))
+    # The same model moves no one; the threshold is exact; Arrow data works the same.
+    same = sc.reassignment(live, live, probe, max_share=0)
+    assert (same["moved"], same["within"]) == (0, True)
+    assert sc.reassignment(live, cold, probe, max_share=Decimal(moved_cold["moved"]) / 10_000)["within"] is True
+    assert sc.reassignment(live, cold, probe, max_share=Decimal(moved_cold["moved"] - 1) / 10_000)["within"] is False
+    import pyarrow as pa
+
+    as_arrow = sc.reassignment(live, cold, pa.Table.from_pylist([dict(p) for p in probe]))
+    assert as_arrow == moved_cold
+    # A warm start's k is its centroids'; another k is refused with a code.
+    with pytest.raises(sc.InputError) as info:
+        sc.train_personas(fresh, k=4, warm_start=live)
+    assert info.value.code == "persona_training"
+    with pytest.raises(TypeError):
+        sc.reassignment(live, cold, probe, max_share=0.05)  # type: ignore[arg-type]

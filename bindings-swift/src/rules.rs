@@ -860,6 +860,8 @@ pub fn train_personas(
             KmeansAlgorithm::Minibatch => contract::AlgorithmName::MiniBatch,
         }),
         batch_size,
+        // Warm starts are for the ML service's retraining (Python), not for devices.
+        warm_start: None,
     };
     let options = persona::TrainOptions::from(&record);
     Ok(Arc::new(PersonaModel {

@@ -25,6 +25,7 @@ from ._types import (
     Now,
     Profile,
     ProfileInput,
+    Reassignment,
     RebalancePlan,
     RiskAssessment,
     RowErrors,
@@ -70,6 +71,7 @@ __all__ = [
     "parse_duration",
     "parse_money",
     "persona_table",
+    "reassignment",
     "rebalance",
     "require_password",
     "should_refresh",
@@ -273,6 +275,7 @@ def train_personas(
     mode: Optional[Mode] = None,
     algorithm: Optional[Literal["lloyd", "minibatch"]] = None,
     batch_size: Optional[int] = None,
+    warm_start: Optional[PersonaModel] = None,
 ) -> PersonaModel: ...
 def synthetic_profiles(n: int, seed: int) -> list[Profile]: ...
 def train_personas_arrow(
@@ -286,8 +289,17 @@ def train_personas_arrow(
     mode: Optional[Mode] = None,
     algorithm: Optional[Literal["lloyd", "minibatch"]] = None,
     batch_size: Optional[int] = None,
+    warm_start: Optional[PersonaModel] = None,
 ) -> PersonaModel: ...
 def _persona_model_from_json(text: str) -> PersonaModel: ...
+def reassignment(
+    before: PersonaModel,
+    after: PersonaModel,
+    profiles: Union[Iterable[ProfileInput], ArrowData],
+    max_share: Optional[DecimalLike] = None,
+    *,
+    mode: Optional[Mode] = None,
+) -> Reassignment: ...
 def validate_profiles_arrow(
     data: ArrowData, mode: Optional[Mode] = None, errors: Optional[RowErrors] = None, keep: Optional[Sequence[str]] = None
 ) -> Any: ...

@@ -172,3 +172,16 @@ class StrategyDict(TypedDict):
     persona: Optional[str]
     components: list[StrategyComponent]
     constraints: list[StrategyConstraint]
+
+
+class Reassignment(TypedDict, total=False):
+    """``reassignment``: profiles compared, how many changed primary persona, their share
+    (6 decimals), ``confusion[before_slug][after_slug]``, and with ``max_share`` whether the
+    move stays within it (decided exactly)."""
+
+    profiles: int
+    moved: int
+    share: Decimal
+    confusion: dict[str, dict[str, int]]
+    within: bool
+

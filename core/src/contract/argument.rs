@@ -400,7 +400,7 @@ mod tests {
             ArgumentError::NotFinite { field: "x" }.code(),
             "input_not_finite"
         );
-        assert_eq!(ArgumentError::CODES.len(), 18);
+        assert_eq!(ArgumentError::CODES.len(), 20);
         let mut budget = InputBudget::new("input");
         assert!(budget.check_len(MAX_INPUT_BYTES).is_ok());
         assert!(budget.check_len(MAX_INPUT_BYTES + 1).is_err());

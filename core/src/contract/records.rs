@@ -794,6 +794,13 @@ pub struct TrainOptionsRecord {
     pub algorithm: Option<super::AlgorithmName>,
     /// Profiles per mini-batch.
     pub batch_size: Option<u64>,
+    /// Start from these centroids — the live model's ([`PersonaModel::centroids`]) —
+    /// instead of the k-means++ seeding, so that retraining on new data moves as few
+    /// profiles to another persona as the data allows. `k` defaults to their number
+    /// (a different `k` is `persona_training`).
+    ///
+    /// [`PersonaModel::centroids`]: crate::persona::PersonaModel::centroids
+    pub warm_start: Option<Vec<[f64; 6]>>,
 }
 
 impl From<&TrainOptionsRecord> for crate::persona::TrainOptions {
@@ -802,12 +809,17 @@ impl From<&TrainOptionsRecord> for crate::persona::TrainOptions {
     fn from(r: &TrainOptionsRecord) -> Self {
         let d = super::default_train_options();
         let size = |v: u64| usize::try_from(v).unwrap_or(usize::MAX);
+        let k = match (r.k, &r.warm_start) {
+            (Some(k), _) => size(k),
+            (None, Some(centroids)) => centroids.len(),
+            (None, None) => d.k,
+        };
         crate::persona::TrainOptions {
-            k: r.k.map_or(d.k, size),
+            k,
             seed: r.seed.unwrap_or(d.seed),
             max_iterations: r.max_iterations.unwrap_or(d.max_iterations),
             tolerance: r.tolerance.unwrap_or(d.tolerance),
-            init: None,
+            init: r.warm_start.clone(),
             algorithm: r
                 .algorithm
                 .unwrap_or(super::DEFAULT_ALGORITHM)
@@ -1160,6 +1172,18 @@ mod tests {
             }
         );
         assert_eq!(mb.k, usize::MAX);
+        // A warm start brings its centroids and, unless k is given, their number.
+        let warm = crate::persona::TrainOptions::from(&TrainOptionsRecord {
+            warm_start: Some(vec![[0.1; 6], [0.9; 6]]),
+            ..TrainOptionsRecord::default()
+        });
+        assert_eq!((warm.k, warm.init.as_ref().map(Vec::len)), (2, Some(2)));
+        let given = crate::persona::TrainOptions::from(&TrainOptionsRecord {
+            k: Some(5),
+            warm_start: Some(vec![[0.1; 6], [0.9; 6]]),
+            ..TrainOptionsRecord::default()
+        });
+        assert_eq!(given.k, 5);
     }
 
     #[test]

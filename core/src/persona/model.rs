@@ -4,10 +4,12 @@
 //! - `encode`: a profile's six features (`risk-capacity-v1`);
 //! - `train`: the options, k-means runs (Lloyd, mini-batch) and cluster labelling;
 //! - `predict`: fuzzy memberships to exact 4-decimal weights in the blend's shape;
-//! - `store`: the versioned model file, its checks, names and version order.
+//! - `store`: the versioned model file, its checks, names and version order;
+//! - `reassign`: how many profiles a new model moves to another persona.
 
 mod encode;
 mod predict;
+mod reassign;
 mod store;
 mod train;
 
@@ -16,6 +18,7 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 
 pub use encode::{encode_profile, FEATURES};
+pub use reassign::{reassignment, Reassignment, CONFUSION_ORDER, SHARE_DECIMALS};
 pub use store::{compare_versions, version_from_unix};
 pub use train::{train_personas, train_personas_with, TrainAlgorithm, TrainOptions, TrainProgress};
 

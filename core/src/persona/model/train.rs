@@ -198,7 +198,8 @@ pub fn train_personas_with(
         Some(rows) => {
             if rows.len() != k || rows.iter().flatten().any(|v| !v.is_finite()) {
                 return Err(PersonaError::Training {
-                    rule: "init must have k rows of finite numbers".to_owned(),
+                    rule: "init (a warm start's centroids) must have k rows of finite numbers"
+                        .to_owned(),
                 });
             }
             let flat: Vec<f64> = rows.iter().flatten().copied().collect();
