@@ -34,6 +34,25 @@ fn is_decimal(obj: &Bound<'_, PyAny>) -> PyResult<bool> {
 }
 
 static AS_TUPLE: OnceLock<Py<PyAny>> = OnceLock::new();
+static DECIMAL_STR: OnceLock<Py<PyAny>> = OnceLock::new();
+
+/// Decimal text no longer than this is read from `Decimal.__str__` (28 digits, a sign,
+/// a point and an exponent fit).
+const SHORT_DECIMAL: usize = 40;
+
+/// `decimal.Decimal.__str__(obj)`: the base class's text, whatever a subclass defines.
+fn decimal_str(obj: &Bound<'_, PyAny>) -> PyResult<String> {
+    let py = obj.py();
+    let f = match DECIMAL_STR.get() {
+        Some(f) => f.bind(py).clone(),
+        None => {
+            let f = decimal_class(py)?.getattr("__str__")?;
+            let _ = DECIMAL_STR.set(f.clone().unbind());
+            f
+        }
+    };
+    f.call1((obj,))?.extract()
+}
 
 /// A `decimal.Decimal`'s value as `(negative, coefficient digits, exponent)`, or `None`
 /// for NaN and infinities. Read through `decimal.Decimal.as_tuple` itself, so that a
@@ -108,6 +127,15 @@ pub(crate) fn exact_decimal(obj: &Bound<'_, PyAny>, field: &'static str) -> PyRe
         return parse_decimal_text(text_of(s, field)?, field).or_raise(py);
     }
     if is_decimal(obj)? {
+        // The common case: `decimal.Decimal.__str__` itself (a subclass's own `__str__`
+        // is not called) writes a short plain decimal (`123456.78`, `-0.00`), read
+        // exactly by the core's grammar, four times cheaper than `as_tuple`. Text with
+        // an exponent, longer text, NaN and infinities take `as_tuple` below, which
+        // decides those (so their codes are unchanged).
+        let text = decimal_str(obj)?;
+        if text.len() <= SHORT_DECIMAL && !text.contains(['E', 'e', 'N', 'n', 'I', 'i']) {
+            return sparrow_core::money::parse_number_literal(&text, field).or_raise(py);
+        }
         return match decimal_parts(obj)? {
             Some((negative, digits, exponent)) => {
                 decimal_from_parts(negative, &digits, exponent, field).or_raise(py)

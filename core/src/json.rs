@@ -180,12 +180,17 @@ impl<'de> Visitor<'de> for FlatObject {
                 Some(b'n') => Scalar::Null,
                 Some(b't') => Scalar::Bool(true),
                 Some(b'f') => Scalar::Bool(false),
-                Some(b'"') => match serde_json::from_str::<&'de str>(raw) {
-                    Ok(s) => Scalar::Text(Cow::Borrowed(s)),
-                    Err(_) => match serde_json::from_str::<String>(raw) {
-                        Ok(s) => Scalar::Text(Cow::Owned(s)),
-                        Err(_) => return Ok(None),
-                    },
+                // A string the parser has already checked: without escapes its text is
+                // what lies between the quotes.
+                Some(b'"') if !raw.contains('\\') => {
+                    match raw.get(1..raw.len().saturating_sub(1)) {
+                        Some(inner) => Scalar::Text(Cow::Borrowed(inner)),
+                        None => return Ok(None),
+                    }
+                }
+                Some(b'"') => match serde_json::from_str::<String>(raw) {
+                    Ok(s) => Scalar::Text(Cow::Owned(s)),
+                    Err(_) => return Ok(None),
                 },
                 Some(b'-' | b'0'..=b'9') => Scalar::Number(raw),
                 _ => return Ok(None),
