@@ -407,6 +407,7 @@ export type ErrorCode =
   | 'aborted'
   | 'row_errors_unknown'
   | 'column_missing'
+  | 'column_duplicate'
   | 'option_unknown'
 
 /**

@@ -407,4 +407,5 @@ export type ErrorCode =
   | 'aborted'
   | 'row_errors_unknown'
   | 'column_missing'
+  | 'column_duplicate'
   | 'option_unknown'

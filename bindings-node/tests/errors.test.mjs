@@ -14,6 +14,7 @@ import { codeOf, rejectionCode, SECRET, SECOND_SECRET } from './helpers.mjs'
 const UNREACHABLE = {
   row_errors_unknown: 'the Arrow batch functions are Python only',
   column_missing: 'the Arrow batch functions are Python only',
+  column_duplicate: 'the Arrow batch functions are Python only',
   password_random: 'the OS random source failing (environmental)',
   password_backend: 'the hashing backend failing (environmental)',
   token_signing: 'the signer failing (environmental)',

@@ -412,6 +412,30 @@ fn options(
 }
 
 fn output_schema(input: &Schema, kind: Kind<'_>, keep: &[String]) -> Result<SchemaRef, Failure> {
+    let duplicate = |field: &'static str, name: &str| {
+        Failure::Argument(ArgumentError::ColumnDuplicate {
+            field,
+            column: name.chars().take(64).collect(),
+        })
+    };
+    // Two columns of one name: which a row means would be a guess.
+    let names: Vec<&str> = input.fields().iter().map(|f| f.name().as_str()).collect();
+    for (i, name) in names.iter().enumerate() {
+        if names.get(..i).is_some_and(|before| before.contains(name)) {
+            return Err(duplicate("data", name));
+        }
+    }
+    let result: Vec<Column> = kind
+        .columns()
+        .into_iter()
+        .chain(columns::error_columns())
+        .collect();
+    for (i, name) in keep.iter().enumerate() {
+        let kept_twice = keep.get(..i).is_some_and(|before| before.contains(name));
+        if kept_twice || result.iter().any(|c| &c.name == name) {
+            return Err(duplicate("keep", name));
+        }
+    }
     let mut fields: Vec<Field> = Vec::new();
     for name in keep {
         let field = input.field_with_name(name).map_err(|_| {
@@ -422,8 +446,7 @@ fn output_schema(input: &Schema, kind: Kind<'_>, keep: &[String]) -> Result<Sche
         })?;
         fields.push(field.clone());
     }
-    fields.extend(fields_of(&kind.columns()));
-    fields.extend(fields_of(&columns::error_columns()));
+    fields.extend(fields_of(&result));
     Ok(Arc::new(Schema::new(fields)))
 }
 
@@ -522,6 +545,7 @@ pub(crate) fn profiles_of(
         let mut offset = 0usize;
         for batch in reader {
             let batch = batch.map_err(Failure::Arrow)?;
+            output_schema(batch.schema_ref(), Kind::Profile, &[])?;
             let cols = Columns::new(&batch, &[])?;
             all.reserve(cols.rows);
             for row in 0..cols.rows {

@@ -134,6 +134,15 @@ def test_bad_rows_raise_when_asked_with_their_index() -> None:
     assert info2.value.code == "column_missing"
     with pytest.raises(TypeError):
         sc.classify_arrow(PROFILES)  # type: ignore[arg-type]
+    # Two columns of one name, or a kept column named like a result column: refused.
+    twice = pa.Table.from_arrays([pa.array([35]), pa.array([40]), pa.array([8])], names=["age", "age", "horizon_years"])
+    for call in (lambda: sc.validate_profiles_arrow(twice), lambda: sc.train_personas_arrow(twice, k=1)):
+        with pytest.raises(sc.SparrowError) as info2:
+            call()
+        assert info2.value.code == "column_duplicate"
+    with pytest.raises(sc.SparrowError) as info2:
+        sc.classify_blended_arrow(t.append_column("confidence", pa.array([1, 2, 3, 4])), keep=["confidence"])
+    assert info2.value.code == "column_duplicate"
 
 
 def test_any_capsule_producer_and_empty_input() -> None:

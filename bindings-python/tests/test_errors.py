@@ -47,6 +47,7 @@ CASES: list[tuple[type[sc.SparrowError], str, Callable[[], Any]]] = [
     (sc.InputError, "policy_unknown", lambda: sc.check_password("x", policy="strong")),  # type: ignore[arg-type]
     (sc.InputError, "row_errors_unknown", lambda: sc.classify_arrow(_one_profile_table(), errors="skip")),  # type: ignore[arg-type]
     (sc.InputError, "column_missing", lambda: sc.classify_arrow(_one_profile_table(), keep=["user_id"])),
+    (sc.InputError, "column_duplicate", lambda: sc.classify_arrow(_one_profile_table(), keep=["age", "age"])),
     (sc.InputError, "token_use_unknown", lambda: sc.verify_token("a.b.c", sc.Keyring("k", "3Xy1ayYgQqDO-B8AD9yFLldY8XTEICtbj_W-tA933G4"), token_use="id")),  # type: ignore[arg-type]
     (sc.InputError, "role_unknown", lambda: sc.authorize("admin", ["Admin"])),
     (sc.InputError, "algorithm_unknown", lambda: sc.train_personas(sc.synthetic_profiles(5, 1), algorithm="em")),  # type: ignore[arg-type]

@@ -302,6 +302,11 @@ fn contract_codes() -> Vec<&'static str> {
             column: "user_id".into(),
         }
         .code(),
+        ArgumentError::ColumnDuplicate {
+            field: "data",
+            column: "age".into(),
+        }
+        .code(),
     ]
 }
 

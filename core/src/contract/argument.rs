@@ -189,6 +189,18 @@ pub enum ArgumentError {
         /// The column asked for (its first 64 characters).
         column: String,
     },
+    /// A batch function's data with two columns of one name, or a `keep=` column named
+    /// like a result column: which one a row means would be a guess, so neither is used.
+    #[error(
+        "{field}: the column {column:?} appears twice (in the data, or kept and in the result)"
+    )]
+    #[strum(serialize = "column_duplicate")]
+    ColumnDuplicate {
+        /// The argument.
+        field: &'static str,
+        /// The column (its first 64 characters).
+        column: String,
+    },
     /// An options object (Node's trailing `{…}`) with a key that is no option of the
     /// function: a misspelt option is refused, never ignored.
     #[error("{field}: has a key that is not one of {allowed}")]
@@ -242,6 +254,7 @@ impl ArgumentError {
             | Self::Unreadable { field }
             | Self::Aborted { field }
             | Self::ColumnMissing { field, .. }
+            | Self::ColumnDuplicate { field, .. }
             | Self::TimeInvalid { field } => (field, None),
         }
     }
@@ -269,6 +282,7 @@ impl ArgumentError {
             | Self::OptionUnknown { field, .. }
             | Self::RowErrors { field, .. }
             | Self::ColumnMissing { field, .. }
+            | Self::ColumnDuplicate { field, .. }
             | Self::TimeInvalid { field } => *field = name,
         }
         self
@@ -400,7 +414,7 @@ mod tests {
             ArgumentError::NotFinite { field: "x" }.code(),
             "input_not_finite"
         );
-        assert_eq!(ArgumentError::CODES.len(), 20);
+        assert_eq!(ArgumentError::CODES.len(), 21);
         let mut budget = InputBudget::new("input");
         assert!(budget.check_len(MAX_INPUT_BYTES).is_ok());
         assert!(budget.check_len(MAX_INPUT_BYTES + 1).is_err());

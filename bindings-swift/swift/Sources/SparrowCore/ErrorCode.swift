@@ -165,6 +165,7 @@ public enum ErrorCode {
     public static let aborted = "aborted"
     public static let rowErrorsUnknown = "row_errors_unknown"
     public static let columnMissing = "column_missing"
+    public static let columnDuplicate = "column_duplicate"
     public static let optionUnknown = "option_unknown"
 
     /// Every code, in the catalogue's order.
@@ -331,6 +332,7 @@ public enum ErrorCode {
         aborted,
         rowErrorsUnknown,
         columnMissing,
+        columnDuplicate,
         optionUnknown,
     ]
 }

@@ -166,6 +166,7 @@ object ErrorCode {
     const val ABORTED = "aborted"
     const val ROW_ERRORS_UNKNOWN = "row_errors_unknown"
     const val COLUMN_MISSING = "column_missing"
+    const val COLUMN_DUPLICATE = "column_duplicate"
     const val OPTION_UNKNOWN = "option_unknown"
 
     /** Every code, in the catalogue's order. */
@@ -332,6 +333,7 @@ object ErrorCode {
         ABORTED,
         ROW_ERRORS_UNKNOWN,
         COLUMN_MISSING,
+        COLUMN_DUPLICATE,
         OPTION_UNKNOWN,
     )
 }

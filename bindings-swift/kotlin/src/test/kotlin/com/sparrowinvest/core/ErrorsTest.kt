@@ -41,6 +41,7 @@ class ErrorsTest {
         "option_unknown" to "named arguments are checked by the Kotlin compiler",
         "row_errors_unknown" to "the Arrow batch functions are Python only",
         "column_missing" to "the Arrow batch functions are Python only",
+        "column_duplicate" to "the Arrow batch functions are Python only",
         "env_missing" to "checkEnv is a server function (left out, api.md)",
         "env_invalid" to "checkEnv is left out",
         "env_placeholder" to "checkEnv is left out",
