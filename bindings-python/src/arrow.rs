@@ -148,13 +148,13 @@ impl<'b> Columns<'b> {
         let mut unknown = Vec::new();
         for (field, array) in schema.fields().iter().zip(batch.columns()) {
             let name = field.name().as_str();
-            if keep.iter().any(|k| k == name) {
-                continue;
-            }
-            let reader = Reader::new(array).map_err(Failure::Arrow)?;
+            let kept = keep.iter().any(|k| k == name);
             match FIELDS.iter().position(|f| *f == name) {
-                Some(i) => fields.push((i, reader)),
-                None => unknown.push((name, reader)),
+                // A profile field is read even when it is also kept.
+                Some(i) => fields.push((i, Reader::new(array).map_err(Failure::Arrow)?)),
+                // A kept column that is no field is no key of the record.
+                None if kept => {}
+                None => unknown.push((name, Reader::new(array).map_err(Failure::Arrow)?)),
             }
         }
         Ok(Columns {

@@ -114,6 +114,10 @@ def test_nulls_are_absent_keys_and_unknown_columns_follow_the_mode() -> None:
     strict = sc.validate_profiles_arrow(t).to_pylist()[0]
     assert (strict["error"], strict["error_field"]) == ("profile_unknown_field", "user_id")
     assert sc.validate_profiles_arrow(t, mode="compat").to_pylist()[0]["error"] is None
+    # A kept profile field is still read as one.
+    kept = sc.classify_blended_arrow(t, keep=["user_id", "age"]).to_pylist()
+    assert (kept[0]["age"], kept[0]["error"]) == (35, None)
+    assert kept[0]["primary_persona"] == sc.classify_blended({"age": 35, "horizon_years": 8})["primary_persona"]["slug"]
 
 
 def test_bad_rows_raise_when_asked_with_their_index() -> None:

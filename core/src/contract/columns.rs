@@ -6,8 +6,9 @@
 //! the columns. A null cell is an **absent key** (a column is the union of its rows'
 //! keys; Parquet and Arrow cannot tell an absent key from a null), so a null
 //! `risk_tolerance` takes the default and a null `age` is `profile_required`. Columns
-//! named in `keep=` are carried to the output unchanged and are not part of the
-//! record; any other column that is no profile field is an unknown key of every row
+//! named in `keep=` are carried to the output unchanged (a kept profile field is still
+//! read as a field; a kept column that is no field is no key of the record); any other
+//! column that is no profile field is an unknown key of every row
 //! where it is not null (refused in strict mode, ignored in compat mode, as for a
 //! JSON object). Integer columns of any width, decimal columns, text columns of any
 //! encoding, booleans, and float columns (each value read as the shortest text that
