@@ -126,15 +126,9 @@ pub fn persona_column(p: PersonaId) -> String {
     p.slug().replace('-', "_")
 }
 
-/// The six asset classes of a blend ([`Fractions`](crate::allocation::Fractions)), in order.
-pub const BLEND_CLASSES: [AssetClass; 6] = [
-    AssetClass::Equity,
-    AssetClass::Debt,
-    AssetClass::Hybrid,
-    AssetClass::Gold,
-    AssetClass::International,
-    AssetClass::Liquid,
-];
+/// The six asset classes of a blend ([`Fractions`](crate::allocation::Fractions)), in
+/// order: the ML strategy's classes ([`AssetClass::ML`]).
+pub const BLEND_CLASSES: [AssetClass; 6] = AssetClass::ML;
 
 /// `validate_profiles` → the normalised profile, one column per field.
 pub fn profile_columns() -> Vec<Column> {
