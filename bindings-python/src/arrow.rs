@@ -22,10 +22,10 @@ use pyo3::prelude::*;
 use pyo3_arrow::input::AnyRecordBatch;
 use pyo3_arrow::{PyRecordBatch, PySchema, PyTable};
 use rust_decimal::Decimal;
-use sparrow_core::contract::columns::{self, Column, ColumnType, RowErrors};
+use sparrow_core::contract::columns::{self, BatchPlan, Column, ColumnType, InputRole, RowErrors};
 use sparrow_core::contract::{self, ArgumentError};
-use sparrow_core::persona::{self, BlendedClassification, Classification, PersonaId};
-use sparrow_core::profile::{self, FieldValue, Profile, ProfileFields, ValidationMode, FIELDS};
+use sparrow_core::persona::{self, BlendedClassification, Classification, PersonaId, TrainingSet};
+use sparrow_core::profile::{self, FieldValue, Profile, ProfileFields, ValidationMode};
 
 use crate::convert::Text;
 use crate::errors::{to_py_err, OrRaise};
@@ -142,19 +142,21 @@ struct Columns<'b> {
 }
 
 impl<'b> Columns<'b> {
-    fn new(batch: &'b RecordBatch, keep: &[String]) -> Result<Columns<'b>, Failure> {
-        let schema = batch.schema_ref();
+    /// The batch's columns in the roles the core's plan gave them.
+    fn new(batch: &'b RecordBatch, roles: &[InputRole]) -> Result<Columns<'b>, Failure> {
         let mut fields = Vec::new();
         let mut unknown = Vec::new();
-        for (field, array) in schema.fields().iter().zip(batch.columns()) {
-            let name = field.name().as_str();
-            let kept = keep.iter().any(|k| k == name);
-            match FIELDS.iter().position(|f| *f == name) {
-                // A profile field is read even when it is also kept.
-                Some(i) => fields.push((i, Reader::new(array).map_err(Failure::Arrow)?)),
-                // A kept column that is no field is no key of the record.
-                None if kept => {}
-                None => unknown.push((name, Reader::new(array).map_err(Failure::Arrow)?)),
+        let named = batch.schema_ref().fields().iter().zip(batch.columns());
+        for ((field, array), role) in named.zip(roles) {
+            match role {
+                InputRole::Field(i) => {
+                    fields.push((*i, Reader::new(array).map_err(Failure::Arrow)?));
+                }
+                InputRole::Kept => {}
+                InputRole::Unknown => unknown.push((
+                    field.name().as_str(),
+                    Reader::new(array).map_err(Failure::Arrow)?,
+                )),
             }
         }
         Ok(Columns {
@@ -371,6 +373,8 @@ enum Failure {
     /// A refused row (`errors="raise"`), by its index in the whole input.
     Row(usize, sparrow_core::Error),
     Argument(ArgumentError),
+    /// A refusal that is no row's (the training set is full).
+    Core(sparrow_core::Error),
     Arrow(ArrowError),
 }
 
@@ -384,6 +388,7 @@ impl Failure {
                 err
             }
             Failure::Argument(e) => to_py_err(py, e.into()),
+            Failure::Core(e) => to_py_err(py, e),
             Failure::Arrow(e) => PyErr::from(pyo3_arrow::error::PyArrowError::from(e)),
         }
     }
@@ -411,43 +416,23 @@ fn options(
     })
 }
 
-fn output_schema(input: &Schema, kind: Kind<'_>, keep: &[String]) -> Result<SchemaRef, Failure> {
-    let duplicate = |field: &'static str, name: &str| {
-        Failure::Argument(ArgumentError::ColumnDuplicate {
-            field,
-            column: name.chars().take(64).collect(),
-        })
-    };
-    // Two columns of one name: which a row means would be a guess.
+/// The core's plan for `kind` over `input`, and the output schema it gives: the kept
+/// input fields as they are, then the result and error columns.
+fn plan(
+    input: &Schema,
+    kind: Kind<'_>,
+    keep: &[String],
+) -> Result<(BatchPlan, SchemaRef), Failure> {
     let names: Vec<&str> = input.fields().iter().map(|f| f.name().as_str()).collect();
-    for (i, name) in names.iter().enumerate() {
-        if names.get(..i).is_some_and(|before| before.contains(name)) {
-            return Err(duplicate("data", name));
-        }
-    }
-    let result: Vec<Column> = kind
-        .columns()
-        .into_iter()
-        .chain(columns::error_columns())
+    let plan = columns::plan_batch(&names, kind.columns(), keep).map_err(Failure::Argument)?;
+    let mut fields: Vec<Field> = plan
+        .kept
+        .iter()
+        .filter_map(|&i| input.fields().get(i))
+        .map(|f| f.as_ref().clone())
         .collect();
-    for (i, name) in keep.iter().enumerate() {
-        let kept_twice = keep.get(..i).is_some_and(|before| before.contains(name));
-        if kept_twice || result.iter().any(|c| &c.name == name) {
-            return Err(duplicate("keep", name));
-        }
-    }
-    let mut fields: Vec<Field> = Vec::new();
-    for name in keep {
-        let field = input.field_with_name(name).map_err(|_| {
-            Failure::Argument(ArgumentError::ColumnMissing {
-                field: "keep",
-                column: name.chars().take(64).collect(),
-            })
-        })?;
-        fields.push(field.clone());
-    }
-    fields.extend(fields_of(&result));
-    Ok(Arc::new(Schema::new(fields)))
+    fields.extend(fields_of(&plan.results));
+    Ok((plan, Arc::new(Schema::new(fields))))
 }
 
 /// One batch through `kind`; `offset` is the index of its first row in the input.
@@ -455,10 +440,10 @@ fn run_batch(
     batch: &RecordBatch,
     kind: Kind<'_>,
     o: &Options,
-    schema: &SchemaRef,
+    (plan, schema): &(BatchPlan, SchemaRef),
     offset: usize,
 ) -> Result<RecordBatch, Failure> {
-    let cols = Columns::new(batch, &o.keep)?;
+    let cols = Columns::new(batch, &plan.inputs)?;
     let n = cols.rows;
     let result_cols = kind.columns();
     let mut builders = result_cols
@@ -489,8 +474,8 @@ fn run_batch(
         }
     }
     let mut arrays: Vec<ArrayRef> = Vec::new();
-    for name in &o.keep {
-        if let Some(a) = batch.column_by_name(name) {
+    for &i in &plan.kept {
+        if let Some(a) = batch.columns().get(i) {
             arrays.push(a.clone());
         }
     }
@@ -506,8 +491,8 @@ fn run(py: Python<'_>, data: AnyRecordBatch, kind: Kind<'_>, o: Options) -> PyRe
         AnyRecordBatch::RecordBatch(b) => {
             let batch = b.into_inner();
             let out = py.detach(|| {
-                let schema = output_schema(batch.schema_ref(), kind, &o.keep)?;
-                run_batch(&batch, kind, &o, &schema, 0)
+                let planned = plan(batch.schema_ref(), kind, &o.keep)?;
+                run_batch(&batch, kind, &o, &planned, 0)
             });
             let out = out.map_err(|f| f.into_py(py))?;
             Ok(PyRecordBatch::new(out).into_pyarrow(py)?.unbind())
@@ -515,15 +500,15 @@ fn run(py: Python<'_>, data: AnyRecordBatch, kind: Kind<'_>, o: Options) -> PyRe
         AnyRecordBatch::Stream(s) => {
             let reader = s.into_reader()?;
             let out = py.detach(move || {
-                let schema = output_schema(&reader.schema(), kind, &o.keep)?;
+                let planned = plan(&reader.schema(), kind, &o.keep)?;
                 let mut batches = Vec::new();
                 let mut offset = 0usize;
                 for batch in reader {
                     let batch = batch.map_err(Failure::Arrow)?;
-                    batches.push(run_batch(&batch, kind, &o, &schema, offset)?);
+                    batches.push(run_batch(&batch, kind, &o, &planned, offset)?);
                     offset = offset.saturating_add(batch.num_rows());
                 }
-                Ok((batches, schema))
+                Ok((batches, planned.1))
             });
             let (batches, schema) = out.map_err(|f: Failure| f.into_py(py))?;
             Ok(PyTable::try_new(batches, schema)?
@@ -533,32 +518,56 @@ fn run(py: Python<'_>, data: AnyRecordBatch, kind: Kind<'_>, o: Options) -> PyRe
     }
 }
 
-/// Every row of `data` as a profile; the first refused row raises (with `row`).
-pub(crate) fn profiles_of(
+/// Calls `each` with every row of `data` as a profile, batch by batch without the
+/// GIL (only one batch is read at a time); the first refused row raises (with `row`).
+fn each_profile<T: Send>(
     py: Python<'_>,
     data: AnyRecordBatch,
     mode: ValidationMode,
-) -> PyResult<Vec<Profile>> {
+    mut acc: T,
+    each: impl Fn(&mut T, Profile) -> Result<(), sparrow_core::Error> + Send,
+) -> PyResult<T> {
     let reader: Box<dyn RecordBatchReader + Send> = data.into_reader()?;
     let out = py.detach(move || {
-        let mut all = Vec::new();
         let mut offset = 0usize;
         for batch in reader {
             let batch = batch.map_err(Failure::Arrow)?;
-            output_schema(batch.schema_ref(), Kind::Profile, &[])?;
-            let cols = Columns::new(&batch, &[])?;
-            all.reserve(cols.rows);
+            let (planned, _) = plan(batch.schema_ref(), Kind::Profile, &[])?;
+            let cols = Columns::new(&batch, &planned.inputs)?;
             for row in 0..cols.rows {
-                all.push(
-                    cols.profile(row, mode)
-                        .map_err(|e| Failure::Row(offset.saturating_add(row), e))?,
-                );
+                let at = offset.saturating_add(row);
+                let p = cols.profile(row, mode).map_err(|e| Failure::Row(at, e))?;
+                each(&mut acc, p).map_err(Failure::Core)?;
             }
             offset = offset.saturating_add(cols.rows);
         }
-        Ok(all)
+        Ok(acc)
     });
     out.map_err(|f: Failure| f.into_py(py))
+}
+
+/// Every row of Arrow data as a profile (every row must be valid).
+pub(crate) fn profiles(
+    py: Python<'_>,
+    data: &Bound<'_, PyAny>,
+    mode: ValidationMode,
+) -> PyResult<Vec<Profile>> {
+    each_profile(py, data_arg(data)?, mode, Vec::new(), |all, p| {
+        all.push(p);
+        Ok(())
+    })
+}
+
+/// Every row of Arrow data encoded for training (every row must be valid): 48 B a row,
+/// no profile is kept.
+pub(crate) fn training_set(
+    py: Python<'_>,
+    data: &Bound<'_, PyAny>,
+    mode: ValidationMode,
+) -> PyResult<TrainingSet> {
+    each_profile(py, data_arg(data)?, mode, TrainingSet::new(), |set, p| {
+        set.push(&p).map_err(Into::into)
+    })
 }
 
 fn data_arg(data: &Bound<'_, PyAny>) -> PyResult<AnyRecordBatch> {
@@ -622,15 +631,6 @@ pub(crate) fn predict_arrow(
 ) -> PyResult<Py<PyAny>> {
     let o = options(py, mode, errors, keep)?;
     run(py, data_arg(data)?, Kind::Predict(model), o)
-}
-
-/// Profiles for training from Arrow data (every row must be valid).
-pub(crate) fn training_profiles(
-    py: Python<'_>,
-    data: &Bound<'_, PyAny>,
-    mode: ValidationMode,
-) -> PyResult<Vec<Profile>> {
-    profiles_of(py, data_arg(data)?, mode)
 }
 
 fn table(py: Python<'_>, cols: &[Column], arrays: Vec<ArrayRef>) -> PyResult<Py<PyAny>> {

@@ -710,6 +710,7 @@ pub(crate) fn train_personas(
     warm_start: Option<PyRef<'_, PersonaModel>>,
 ) -> PyResult<PersonaModel> {
     let ps = profiles_arg(profiles, mode_arg(py, mode.as_deref())?)?;
+    let ps = Training::Profiles(ps);
     let options = Options {
         k,
         seed,
@@ -741,7 +742,8 @@ pub(crate) fn train_personas_arrow(
     batch_size: Option<u64>,
     warm_start: Option<PyRef<'_, PersonaModel>>,
 ) -> PyResult<PersonaModel> {
-    let ps = crate::arrow::training_profiles(py, data, mode_arg(py, mode.as_deref())?)?;
+    let set = crate::arrow::training_set(py, data, mode_arg(py, mode.as_deref())?)?;
+    let ps = Training::Set(set);
     let options = Options {
         k,
         seed,
@@ -752,6 +754,25 @@ pub(crate) fn train_personas_arrow(
         warm_start,
     };
     train(py, ps, on_progress, options)
+}
+
+/// What to train on: profiles read from Python records, or Arrow rows already encoded.
+enum Training {
+    Profiles(Vec<Profile>),
+    Set(persona::TrainingSet),
+}
+
+impl Training {
+    fn run(
+        self,
+        options: &TrainOptions,
+        on_progress: Option<&mut dyn FnMut(TrainProgress) -> ControlFlow<()>>,
+    ) -> Result<persona::PersonaModel, persona::PersonaError> {
+        match self {
+            Training::Profiles(ps) => persona::train_personas_with(&ps, options, on_progress),
+            Training::Set(set) => persona::train_personas_on(set, options, on_progress),
+        }
+    }
 }
 
 /// `train_personas`' k-means options, as given.
@@ -781,7 +802,7 @@ pub(crate) fn reassignment<'py>(
     let mode = mode_arg(py, mode.as_deref())?;
     let arrow = profiles.hasattr("__arrow_c_array__")? || profiles.hasattr("__arrow_c_stream__")?;
     let ps = if arrow {
-        crate::arrow::training_profiles(py, profiles, mode)?
+        crate::arrow::profiles(py, profiles, mode)?
     } else {
         profiles_arg(profiles, mode)?
     };
@@ -817,7 +838,7 @@ pub(crate) fn _persona_model_from_json(py: Python<'_>, text: Text) -> PyResult<P
 
 fn train(
     py: Python<'_>,
-    ps: Vec<Profile>,
+    ps: Training,
     on_progress: Option<Py<PyAny>>,
     o: Options<'_>,
 ) -> PyResult<PersonaModel> {
@@ -838,7 +859,7 @@ fn train(
     let (result, callback_error) = py.detach(move || {
         let mut first_error: Option<PyErr> = None;
         let result = match on_progress {
-            None => persona::train_personas_with(&ps, &options, None),
+            None => ps.run(&options, None),
             Some(cb) => {
                 // An exception raised by the callback stops training (the core's
                 // cancellation hook) and is re-raised below.
@@ -853,7 +874,7 @@ fn train(
                         }
                     })
                 };
-                persona::train_personas_with(&ps, &options, Some(&mut report))
+                ps.run(&options, Some(&mut report))
             }
         };
         (result, first_error)

@@ -183,6 +183,17 @@ def test_models_predict_ship_and_train_from_arrow() -> None:
     model = sc.train_personas(train_rows, k=3, seed=9)
     from_arrow = sc.train_personas_arrow(pa.Table.from_pylist([dict(p) for p in train_rows]), k=3, seed=9)
     assert from_arrow.centroids == model.centroids and from_arrow == model
+    # A stream of small batches (read one at a time, kept as features only) trains the
+    # same model with the same steps, also warm-started and by mini-batches.
+    table = pa.Table.from_pylist([dict(p) for p in train_rows])
+    for options in ({"k": 4, "seed": 1, "warm_start": sc.train_personas(train_rows, k=4, seed=3)},
+                    {"k": 3, "seed": 2, "algorithm": "minibatch", "batch_size": 500}):
+        steps_a: list[tuple[int, int, float]] = []
+        steps_b: list[tuple[int, int, float]] = []
+        a = sc.train_personas(train_rows, on_progress=lambda *s: steps_a.append(s), **options)  # type: ignore[arg-type]
+        stream = pa.RecordBatchReader.from_batches(table.schema, table.to_batches(max_chunksize=128))
+        b = sc.train_personas_arrow(stream, on_progress=lambda *s: steps_b.append(s), **options)  # type: ignore[arg-type]
+        assert a == b and a.training == b.training and steps_a == steps_b and len(steps_a) > 1
     got = model.predict_arrow(TABLE).to_pylist()
     assert got == [blended_row(model.predict(p)) for p in PROFILES]
     # Text and pickling keep version and centroids exactly.

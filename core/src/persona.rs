@@ -27,10 +27,10 @@ use serde::{Deserialize, Serialize};
 
 pub use error::{ModelError, PersonaError};
 pub use model::{
-    compare_versions, encode_profile, reassignment, train_personas, train_personas_with,
-    version_from_unix, PersonaModel, Reassignment, TrainAlgorithm, TrainOptions, TrainProgress,
-    TrainingInfo, CONFUSION_ORDER, FEATURES, MAX_K, MAX_TRAINING_PROFILES, MODEL_FORMAT_VERSION,
-    SHARE_DECIMALS,
+    compare_versions, encode_profile, reassignment, train_personas, train_personas_on,
+    train_personas_with, version_from_unix, PersonaModel, Reassignment, TrainAlgorithm,
+    TrainOptions, TrainProgress, TrainingInfo, TrainingSet, CONFUSION_ORDER, FEATURES, MAX_K,
+    MAX_TRAINING_PROFILES, MODEL_FORMAT_VERSION, SHARE_DECIMALS,
 };
 pub use rules::{
     classify, classify_blended, classify_blended_many, classify_many, BlendedClassification,

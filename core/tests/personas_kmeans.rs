@@ -442,3 +442,97 @@ fn a_fifo_under_the_model_name_is_refused_without_blocking() {
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn a_training_set_trains_the_same_model_as_its_profiles() {
+    let profiles = synthetic_profiles(3_000, 21).unwrap();
+    let set = || {
+        let mut s = TrainingSet::new();
+        for p in &profiles {
+            s.push(p).unwrap();
+        }
+        s
+    };
+    assert_eq!(set().len(), 3_000);
+    assert_eq!(set(), TrainingSet::from_profiles(&profiles).unwrap());
+    let warm = train_personas(&profiles, 4, 1)
+        .unwrap()
+        .centroids()
+        .to_vec();
+    for options in [
+        TrainOptions {
+            k: 3,
+            seed: 9,
+            ..TrainOptions::default()
+        },
+        TrainOptions {
+            k: 4,
+            seed: 2,
+            init: Some(warm),
+            ..TrainOptions::default()
+        },
+        TrainOptions {
+            k: 5,
+            seed: 3,
+            algorithm: TrainAlgorithm::MiniBatch { batch_size: 256 },
+            ..TrainOptions::default()
+        },
+    ] {
+        let mut steps_a = Vec::new();
+        let mut steps_b = Vec::new();
+        let mut a = |p: TrainProgress| {
+            steps_a.push(p);
+            ControlFlow::Continue(())
+        };
+        let mut b = |p: TrainProgress| {
+            steps_b.push(p);
+            ControlFlow::Continue(())
+        };
+        let from_profiles = train_personas_with(&profiles, &options, Some(&mut a)).unwrap();
+        let from_set = train_personas_on(set(), &options, Some(&mut b)).unwrap();
+        assert_eq!(from_profiles, from_set, "{options:?}");
+        assert_eq!(steps_a, steps_b, "{options:?}");
+    }
+}
+
+#[test]
+fn a_training_set_is_refused_as_its_profiles_are() {
+    let code = |r: Result<PersonaModel, PersonaError>| {
+        let e = r.unwrap_err();
+        (e.code(), e.to_string())
+    };
+    let options = |k| TrainOptions {
+        k,
+        ..TrainOptions::default()
+    };
+    // Empty, k out of range, k above the distinct profiles, bad options: the same
+    // error, whichever form the profiles come in.
+    let one = synthetic_profiles(1, 4).unwrap();
+    let twice = [one[0].clone(), one[0].clone()];
+    let cases: [(&[Profile], TrainOptions); 5] = [
+        (&[], options(3)),
+        (&one, options(0)),
+        (&one, options(17)),
+        (&twice, options(2)),
+        (
+            &one,
+            TrainOptions {
+                k: 1,
+                tolerance: f64::NAN,
+                ..TrainOptions::default()
+            },
+        ),
+    ];
+    for (profiles, o) in cases {
+        let set = TrainingSet::from_profiles(profiles).unwrap();
+        assert_eq!(
+            code(train_personas_on(set, &o, None)),
+            code(train_personas_with(profiles, &o, None)),
+            "{o:?}"
+        );
+    }
+    assert_eq!(
+        code(train_personas_on(TrainingSet::new(), &options(3), None)).0,
+        "persona_training"
+    );
+}

@@ -242,6 +242,91 @@ pub fn strategy_rows() -> Vec<(PersonaId, AssetClass, Decimal)> {
         .collect()
 }
 
+/// What one input column is to a profile batch function ([`plan_batch`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InputRole {
+    /// The profile field of this index in [`FIELDS`](crate::profile::FIELDS): read as
+    /// that key (also when the column is kept).
+    Field(usize),
+    /// A kept column that is no profile field: carried, not read (no key of the record).
+    Kept,
+    /// Any other column: an unknown key of every row where it is not null.
+    Unknown,
+}
+
+/// How a profile batch function reads its input and lays out its output: decided from
+/// the input's column names, the function's result columns and `keep`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BatchPlan {
+    /// Each input column's role, in input order.
+    pub inputs: Vec<InputRole>,
+    /// For each `keep` name in order, the index of its input column. The output is
+    /// these columns (unchanged) and then [`BatchPlan::results`].
+    pub kept: Vec<usize>,
+    /// The result columns followed by the [`error_columns`].
+    pub results: Vec<Column>,
+}
+
+/// Plans a batch function over input columns named `input` with result columns
+/// `results` (without the error columns) and the columns to `keep`.
+///
+/// Refused (never one silently winning): two input columns of one name
+/// (`column_duplicate` of `data`: which one a row means would be a guess, as for a JSON
+/// key given twice); a `keep` name given twice or named like a result or error column
+/// (`column_duplicate` of `keep`); a `keep` name that is no input column
+/// (`column_missing` of `keep`). Names in messages are cut to 64 characters.
+pub fn plan_batch(
+    input: &[&str],
+    results: Vec<Column>,
+    keep: &[String],
+) -> Result<BatchPlan, ArgumentError> {
+    let named = |name: &str| name.chars().take(64).collect::<String>();
+    for (i, name) in input.iter().enumerate() {
+        if input.get(..i).is_some_and(|before| before.contains(name)) {
+            return Err(ArgumentError::ColumnDuplicate {
+                field: "data",
+                column: named(name),
+            });
+        }
+    }
+    let results: Vec<Column> = results.into_iter().chain(error_columns()).collect();
+    let mut kept = Vec::with_capacity(keep.len());
+    for (i, name) in keep.iter().enumerate() {
+        let kept_twice = keep.get(..i).is_some_and(|before| before.contains(name));
+        if kept_twice || results.iter().any(|c| &c.name == name) {
+            return Err(ArgumentError::ColumnDuplicate {
+                field: "keep",
+                column: named(name),
+            });
+        }
+        let at =
+            input
+                .iter()
+                .position(|c| c == name)
+                .ok_or_else(|| ArgumentError::ColumnMissing {
+                    field: "keep",
+                    column: named(name),
+                })?;
+        kept.push(at);
+    }
+    let inputs = input
+        .iter()
+        .enumerate()
+        .map(
+            |(i, name)| match crate::profile::FIELDS.iter().position(|f| f == name) {
+                Some(field) => InputRole::Field(field),
+                None if kept.contains(&i) => InputRole::Kept,
+                None => InputRole::Unknown,
+            },
+        )
+        .collect();
+    Ok(BatchPlan {
+        inputs,
+        kept,
+        results,
+    })
+}
+
 /// `d` as the integer a decimal column of type `ty` stores — exactly: a value with
 /// more decimals than the column's scale, or more digits than its precision, is
 /// `None` (never rounded). `None` also for a type that is not a decimal.
@@ -300,6 +385,7 @@ mod tests {
             "row_errors_unknown"
         );
         assert_eq!(strategy_rows().len(), 18);
+        assert_eq!(error_columns().len(), 3);
         for p in PersonaId::ALL {
             let total: Decimal = strategy_rows()
                 .iter()
@@ -308,5 +394,57 @@ mod tests {
                 .sum();
             assert_eq!(total, Decimal::ONE, "{p}");
         }
+    }
+
+    #[test]
+    fn batch_plans() {
+        let keep = |names: &[&str]| names.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
+        let input = ["user_id", "age", "horizon_years", "note"];
+        let plan = plan_batch(&input, blended_columns(), &keep(&["user_id", "age"])).unwrap();
+        let age = crate::profile::FIELDS
+            .iter()
+            .position(|f| *f == "age")
+            .unwrap();
+        let horizon = crate::profile::FIELDS
+            .iter()
+            .position(|f| *f == "horizon_years")
+            .unwrap();
+        assert_eq!(
+            plan.inputs,
+            [
+                InputRole::Kept,
+                InputRole::Field(age),
+                InputRole::Field(horizon),
+                InputRole::Unknown
+            ]
+        );
+        assert_eq!(plan.kept, [0, 1]);
+        assert_eq!(plan.results.len(), blended_columns().len() + 3);
+        // Validation's results hold the profile's fields: keeping one is a duplicate.
+        let clash = plan_batch(&input, profile_columns(), &keep(&["age"])).unwrap_err();
+        assert_eq!(clash.code(), "column_duplicate");
+        assert_eq!(plan.results.last().unwrap().name, "error_message");
+
+        let refused = |input: &[&str], k: &[&str]| {
+            let e = plan_batch(input, blended_columns(), &keep(k)).unwrap_err();
+            (e.code(), e.to_string())
+        };
+        assert_eq!(refused(&["age", "age"], &[]).0, "column_duplicate");
+        assert!(refused(&["age", "age"], &[]).1.starts_with("data: "));
+        assert_eq!(refused(&["a"], &["a", "a"]).0, "column_duplicate");
+        assert_eq!(
+            refused(&["confidence"], &["confidence"]).0,
+            "column_duplicate"
+        );
+        assert_eq!(refused(&["error"], &["error"]).0, "column_duplicate");
+        assert!(refused(&["a"], &["b"]).1.starts_with("keep: "));
+        assert_eq!(refused(&["a"], &["b"]).0, "column_missing");
+        let long = "x".repeat(100);
+        assert!(!refused(&["a"], &[long.as_str()])
+            .1
+            .contains(&"x".repeat(65)));
+        // No input columns at all: every field absent, nothing kept.
+        let empty = plan_batch(&[], classification_columns(), &[]).unwrap();
+        assert!(empty.inputs.is_empty() && empty.kept.is_empty());
     }
 }

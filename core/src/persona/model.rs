@@ -1,7 +1,7 @@
 //! Persona models learned from profiles with k-means (linfa-clustering), saved and
 //! loaded as versioned files — one concern a file:
 //!
-//! - `encode`: a profile's six features (`risk-capacity-v1`);
+//! - `encode`: a profile's six features (`risk-capacity-v1`) and the encoded training set;
 //! - `train`: the options, k-means runs (Lloyd, mini-batch) and cluster labelling;
 //! - `predict`: fuzzy memberships to exact 4-decimal weights in the blend's shape;
 //! - `store`: the versioned model file, its checks, names and version order;
@@ -17,10 +17,13 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
-pub use encode::{encode_profile, FEATURES};
+pub use encode::{encode_profile, TrainingSet, FEATURES};
 pub use reassign::{reassignment, Reassignment, CONFUSION_ORDER, SHARE_DECIMALS};
 pub use store::{compare_versions, version_from_unix};
-pub use train::{train_personas, train_personas_with, TrainAlgorithm, TrainOptions, TrainProgress};
+pub use train::{
+    train_personas, train_personas_on, train_personas_with, TrainAlgorithm, TrainOptions,
+    TrainProgress,
+};
 
 use super::PersonaId;
 
@@ -28,8 +31,9 @@ use super::PersonaId;
 pub const MODEL_FORMAT_VERSION: u64 = 1;
 /// Largest `k`.
 pub const MAX_K: usize = 16;
-/// Most profiles one training run accepts.
-pub const MAX_TRAINING_PROFILES: usize = 20_000_000;
+/// Most profiles one training run accepts: 50 M. Encoded in a [`TrainingSet`] they take
+/// 48 B each (2.4 GB), and each Lloyd step's working arrays in linfa another 16 B each.
+pub const MAX_TRAINING_PROFILES: usize = 50_000_000;
 /// Largest model file read, in bytes.
 const MAX_MODEL_FILE: u64 = 1024 * 1024;
 const FORMAT_NAME: &str = "sparrow-core/persona-model";

@@ -1,5 +1,7 @@
-//! The `risk-capacity-v1` encoding of a profile.
+//! The `risk-capacity-v1` encoding of a profile, and the encoded training set.
 
+use super::{MAX_K, MAX_TRAINING_PROFILES};
+use crate::persona::PersonaError;
 use crate::profile::{Knowledge, Liquidity, Profile, RiskTolerance, Volatility};
 
 /// The six features a profile is encoded into, each scaled to 0–1 so that a higher
@@ -51,4 +53,170 @@ pub fn encode_profile(p: &Profile) -> [f64; 6] {
             Knowledge::Advanced => 2,
         }),
     ]
+}
+
+/// Profiles encoded for training: each one's six features ([`encode_profile`]), 48
+/// bytes a profile, in one contiguous block that the k-means reads in place — built
+/// row by row so that a large population (read from columns, say) never has to be
+/// held as [`Profile`]s. Train with [`train_personas_on`](super::train_personas_on).
+///
+/// Holds at most [`MAX_TRAINING_PROFILES`] profiles; pushing more is refused.
+///
+/// ```
+/// use sparrow_core::persona::{synthetic_profiles, train_personas, train_personas_on,
+///                             TrainOptions, TrainingSet};
+/// let profiles = synthetic_profiles(500, 7).unwrap();
+/// let mut set = TrainingSet::with_capacity(profiles.len());
+/// for p in &profiles {
+///     set.push(p).unwrap();
+/// }
+/// let options = TrainOptions { k: 3, seed: 42, ..TrainOptions::default() };
+/// assert_eq!(train_personas_on(set, &options, None).unwrap(),
+///            train_personas(&profiles, 3, 42).unwrap());
+/// ```
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct TrainingSet {
+    /// Row-major features, six a profile.
+    pub(super) flat: Vec<f64>,
+    /// Per feature: the sum of the values and of their squares (for the tolerance).
+    pub(super) sums: [f64; 6],
+    pub(super) squares: [f64; 6],
+    /// The first distinct rows seen (as bits), at most [`MAX_K`]: k may not exceed
+    /// their number.
+    pub(super) distinct: Vec<[u64; 6]>,
+}
+
+impl TrainingSet {
+    /// An empty set.
+    pub fn new() -> TrainingSet {
+        TrainingSet::default()
+    }
+
+    /// An empty set with room for `profiles` profiles (at most
+    /// [`MAX_TRAINING_PROFILES`] are reserved).
+    pub fn with_capacity(profiles: usize) -> TrainingSet {
+        TrainingSet {
+            flat: Vec::with_capacity(profiles.min(MAX_TRAINING_PROFILES).saturating_mul(6)),
+            ..TrainingSet::default()
+        }
+    }
+
+    /// Every profile of `profiles`, in order.
+    pub fn from_profiles(profiles: &[Profile]) -> Result<TrainingSet, PersonaError> {
+        if profiles.len() > MAX_TRAINING_PROFILES {
+            return Err(too_many());
+        }
+        let mut set = TrainingSet::with_capacity(profiles.len());
+        for p in profiles {
+            set.push(p)?;
+        }
+        Ok(set)
+    }
+
+    /// Adds one profile (encoded). Fails with `persona_training` once the set holds
+    /// [`MAX_TRAINING_PROFILES`].
+    pub fn push(&mut self, p: &Profile) -> Result<(), PersonaError> {
+        self.push_within(p, MAX_TRAINING_PROFILES)
+    }
+
+    fn push_within(&mut self, p: &Profile, limit: usize) -> Result<(), PersonaError> {
+        if self.len() >= limit {
+            return Err(too_many());
+        }
+        let row = encode_profile(p);
+        if self.distinct.len() < MAX_K {
+            let bits = row.map(f64::to_bits);
+            if !self.distinct.contains(&bits) {
+                self.distinct.push(bits);
+            }
+        }
+        for ((s, q), v) in self.sums.iter_mut().zip(self.squares.iter_mut()).zip(row) {
+            *s += v;
+            *q += v * v;
+        }
+        self.flat.extend_from_slice(&row);
+        Ok(())
+    }
+
+    /// Number of profiles.
+    pub fn len(&self) -> usize {
+        self.flat.len() / 6
+    }
+
+    /// Whether it holds no profile.
+    pub fn is_empty(&self) -> bool {
+        self.flat.is_empty()
+    }
+
+    /// Number of distinct profiles (as features), counted up to [`MAX_K`].
+    pub(super) fn distinct_up_to_max_k(&self) -> usize {
+        self.distinct.len()
+    }
+
+    /// Mean over the features of their variance in the set (0 when empty).
+    pub(super) fn mean_variance(&self) -> f64 {
+        if self.is_empty() {
+            return 0.0;
+        }
+        let n = self.len() as f64;
+        self.sums
+            .iter()
+            .zip(self.squares)
+            .map(|(s, q)| (q / n - (s / n) * (s / n)).max(0.0))
+            .sum::<f64>()
+            / 6.0
+    }
+}
+
+pub(super) fn too_many() -> PersonaError {
+    PersonaError::Training {
+        rule: format!("at most {MAX_TRAINING_PROFILES} profiles are accepted"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
+    use super::*;
+    use crate::persona::synthetic_profiles;
+
+    #[test]
+    fn a_full_set_refuses_the_next_profile_and_keeps_what_it_holds() {
+        let ps = synthetic_profiles(3, 1).unwrap();
+        let mut set = TrainingSet::new();
+        set.push_within(&ps[0], 2).unwrap();
+        set.push_within(&ps[1], 2).unwrap();
+        let before = set.clone();
+        let e = set.push_within(&ps[2], 2).unwrap_err();
+        assert_eq!(e.code(), "persona_training");
+        assert_eq!(
+            e.to_string(),
+            format!("profiles: at most {MAX_TRAINING_PROFILES} profiles are accepted")
+        );
+        assert_eq!(set, before);
+    }
+
+    #[test]
+    fn rows_are_the_encoding_and_the_statistics_follow_them() {
+        let ps = synthetic_profiles(50, 2).unwrap();
+        let set = TrainingSet::from_profiles(&ps).unwrap();
+        assert_eq!(set.len(), 50);
+        for (row, p) in set.flat.chunks(6).zip(&ps) {
+            assert_eq!(row, encode_profile(p));
+        }
+        let n = 50.0;
+        let mut expected = 0.0;
+        for f in 0..6 {
+            let mean = ps.iter().map(|p| encode_profile(p)[f]).sum::<f64>() / n;
+            let var = ps
+                .iter()
+                .map(|p| (encode_profile(p)[f] - mean).powi(2))
+                .sum::<f64>()
+                / n;
+            expected += var / 6.0;
+        }
+        assert!((set.mean_variance() - expected).abs() < 1e-12);
+        assert!(set.distinct_up_to_max_k() <= MAX_K);
+        assert_eq!(TrainingSet::new().mean_variance(), 0.0);
+    }
 }

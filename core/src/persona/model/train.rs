@@ -14,8 +14,9 @@ use rand::seq::SliceRandom;
 use rand_xoshiro::rand_core::SeedableRng;
 use rand_xoshiro::Xoshiro256Plus;
 
+use super::encode::too_many;
 use super::{
-    encode_profile, PersonaModel, TrainingInfo, ALGORITHM, MAX_K, MAX_TRAINING_PROFILES,
+    PersonaModel, TrainingInfo, TrainingSet, ALGORITHM, MAX_K, MAX_TRAINING_PROFILES,
     MINI_BATCH_ALGORITHM,
 };
 use crate::persona::{PersonaError, PersonaId};
@@ -133,64 +134,43 @@ pub fn train_personas(
 pub fn train_personas_with(
     profiles: &[Profile],
     options: &TrainOptions,
+    on_progress: Option<&mut dyn FnMut(TrainProgress) -> ControlFlow<()>>,
+) -> Result<PersonaModel, PersonaError> {
+    check_k(options.k)?;
+    if profiles.is_empty() {
+        return Err(no_profiles());
+    }
+    if profiles.len() > MAX_TRAINING_PROFILES {
+        return Err(too_many());
+    }
+    check_options(options)?;
+    train_personas_on(TrainingSet::from_profiles(profiles)?, options, on_progress)
+}
+
+/// [`train_personas_with`] over profiles already encoded into a [`TrainingSet`] (48 B
+/// a profile, read in place): the same checks, steps and result as for the profiles it
+/// was built from, in the same order.
+pub fn train_personas_on(
+    set: TrainingSet,
+    options: &TrainOptions,
     mut on_progress: Option<&mut dyn FnMut(TrainProgress) -> ControlFlow<()>>,
 ) -> Result<PersonaModel, PersonaError> {
     let k = options.k;
-    if k == 0 || k > MAX_K {
+    check_k(k)?;
+    if set.is_empty() {
+        return Err(no_profiles());
+    }
+    check_options(options)?;
+    let distinct = set.distinct_up_to_max_k();
+    if distinct < k {
         return Err(PersonaError::K {
-            rule: format!("must be from 1 to {MAX_K}"),
+            rule: format!("is larger than the number of distinct profiles ({distinct})"),
         });
     }
-    if profiles.is_empty() {
-        return Err(PersonaError::Training {
-            rule: "at least one profile is required".to_owned(),
-        });
-    }
-    if profiles.len() > MAX_TRAINING_PROFILES {
-        return Err(PersonaError::Training {
-            rule: format!("at most {MAX_TRAINING_PROFILES} profiles are accepted"),
-        });
-    }
-    if options.max_iterations == 0 || !(options.tolerance.is_finite() && options.tolerance > 0.0) {
-        return Err(PersonaError::Training {
-            rule: "max_iterations must be at least 1 and tolerance a positive number".to_owned(),
-        });
-    }
-    let mut flat = Vec::with_capacity(profiles.len().saturating_mul(6));
-    let (mut sums, mut squares) = ([0.0f64; 6], [0.0f64; 6]);
-    let mut distinct: Vec<[u64; 6]> = Vec::with_capacity(k);
-    for p in profiles {
-        let row = encode_profile(p);
-        if distinct.len() < k {
-            let bits = row.map(f64::to_bits);
-            if !distinct.contains(&bits) {
-                distinct.push(bits);
-            }
-        }
-        for ((s, q), v) in sums.iter_mut().zip(squares.iter_mut()).zip(row) {
-            *s += v;
-            *q += v * v;
-        }
-        flat.extend_from_slice(&row);
-    }
-    if distinct.len() < k {
-        return Err(PersonaError::K {
-            rule: format!(
-                "is larger than the number of distinct profiles ({})",
-                distinct.len()
-            ),
-        });
-    }
-    let n = profiles.len() as f64;
-    let mean_variance = sums
-        .iter()
-        .zip(squares)
-        .map(|(s, q)| (q / n - (s / n) * (s / n)).max(0.0))
-        .sum::<f64>()
-        / 6.0;
-    let threshold = options.tolerance * mean_variance;
+    let threshold = options.tolerance * set.mean_variance();
+    let n_profiles = set.len();
     let records =
-        Array2::from_shape_vec((profiles.len(), 6), flat).map_err(|e| training_error(&e))?;
+        Array2::from_shape_vec((n_profiles, 6), set.flat).map_err(|e| training_error(&e))?;
     let dataset = DatasetBase::from(records);
 
     let seeding = match &options.init {
@@ -256,7 +236,7 @@ pub fn train_personas_with(
         centroids: rows,
         personas,
         training: TrainingInfo {
-            profiles: profiles.len() as u64,
+            profiles: n_profiles as u64,
             k: k as u64,
             seed: options.seed,
             iterations,
@@ -319,6 +299,30 @@ fn report(on_progress: &mut Progress<'_>, p: TrainProgress) -> Result<(), Person
     match on_progress.as_mut().map(|cb| cb(p)) {
         Some(ControlFlow::Break(())) => Err(PersonaError::Cancelled),
         _ => Ok(()),
+    }
+}
+
+fn check_k(k: usize) -> Result<(), PersonaError> {
+    if k == 0 || k > MAX_K {
+        return Err(PersonaError::K {
+            rule: format!("must be from 1 to {MAX_K}"),
+        });
+    }
+    Ok(())
+}
+
+fn check_options(options: &TrainOptions) -> Result<(), PersonaError> {
+    if options.max_iterations == 0 || !(options.tolerance.is_finite() && options.tolerance > 0.0) {
+        return Err(PersonaError::Training {
+            rule: "max_iterations must be at least 1 and tolerance a positive number".to_owned(),
+        });
+    }
+    Ok(())
+}
+
+fn no_profiles() -> PersonaError {
+    PersonaError::Training {
+        rule: "at least one profile is required".to_owned(),
     }
 }
 
