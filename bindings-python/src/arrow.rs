@@ -263,6 +263,11 @@ impl Builder {
     }
 }
 
+/// One builder per column, each with room for `capacity` cells.
+fn builders(cols: &[Column], capacity: usize) -> Result<Vec<Builder>, ArrowError> {
+    cols.iter().map(|c| Builder::new(c.ty, capacity)).collect()
+}
+
 fn data_type(ty: ColumnType) -> DataType {
     match ty {
         ColumnType::Text => DataType::Utf8,
@@ -274,10 +279,12 @@ fn data_type(ty: ColumnType) -> DataType {
     }
 }
 
+fn field_of(c: &Column) -> Field {
+    Field::new(c.name.clone(), data_type(c.ty), c.nullable)
+}
+
 fn fields_of(cols: &[Column]) -> Vec<Field> {
-    cols.iter()
-        .map(|c| Field::new(c.name.clone(), data_type(c.ty), c.nullable))
-        .collect()
+    cols.iter().map(field_of).collect()
 }
 
 /// What one row turns into.
@@ -431,7 +438,7 @@ fn plan(
         .filter_map(|&i| input.fields().get(i))
         .map(|f| f.as_ref().clone())
         .collect();
-    fields.extend(fields_of(&plan.results));
+    fields.extend(plan.output_columns().map(field_of));
     Ok((plan, Arc::new(Schema::new(fields))))
 }
 
@@ -445,28 +452,19 @@ fn run_batch(
 ) -> Result<RecordBatch, Failure> {
     let cols = Columns::new(batch, &plan.inputs)?;
     let n = cols.rows;
-    let result_cols = kind.columns();
-    let mut builders = result_cols
-        .iter()
-        .map(|c| Builder::new(c.ty, n))
-        .collect::<Result<Vec<_>, _>>()
-        .map_err(Failure::Arrow)?;
-    let mut errors = columns::error_columns()
-        .iter()
-        .map(|c| Builder::new(c.ty, n))
-        .collect::<Result<Vec<_>, _>>()
-        .map_err(Failure::Arrow)?;
+    let mut results = builders(&plan.results, n).map_err(Failure::Arrow)?;
+    let mut errors = builders(&plan.errors, n).map_err(Failure::Arrow)?;
     for row in 0..n {
         match cols.profile(row, o.mode) {
             Ok(p) => {
-                kind.push(&p, &mut builders).map_err(Failure::Arrow)?;
+                kind.push(&p, &mut results).map_err(Failure::Arrow)?;
                 errors.iter_mut().for_each(Builder::null);
             }
             Err(e) if o.errors == RowErrors::Raise => {
                 return Err(Failure::Row(offset.saturating_add(row), e));
             }
             Err(e) => {
-                builders.iter_mut().for_each(Builder::null);
+                results.iter_mut().for_each(Builder::null);
                 for (b, cell) in errors.iter_mut().zip(columns::error_cells(&e)) {
                     b.text(Some(&cell));
                 }
@@ -479,7 +477,7 @@ fn run_batch(
             arrays.push(a.clone());
         }
     }
-    arrays.extend(builders.into_iter().map(Builder::finish));
+    arrays.extend(results.into_iter().map(Builder::finish));
     arrays.extend(errors.into_iter().map(Builder::finish));
     RecordBatch::try_new(schema.clone(), arrays).map_err(Failure::Arrow)
 }
@@ -558,7 +556,7 @@ pub(crate) fn profiles(
     })
 }
 
-/// Every row of Arrow data encoded for training (every row must be valid): 48 B a row,
+/// Every row of Arrow data encoded for training (every row must be valid): 6 B a row,
 /// no profile is kept.
 pub(crate) fn training_set(
     py: Python<'_>,
@@ -650,11 +648,7 @@ fn arrow_err(e: ArrowError) -> PyErr {
 #[pyfunction]
 pub(crate) fn persona_table(py: Python<'_>) -> PyResult<Py<PyAny>> {
     let cols = columns::persona_table_columns();
-    let mut b: Vec<Builder> = cols
-        .iter()
-        .map(|c| Builder::new(c.ty, PersonaId::ALL.len()))
-        .collect::<Result<_, _>>()
-        .map_err(arrow_err)?;
+    let mut b = builders(&cols, PersonaId::ALL.len()).map_err(arrow_err)?;
     for p in PersonaId::ALL {
         for (builder, v) in b
             .iter_mut()
@@ -671,11 +665,7 @@ pub(crate) fn persona_table(py: Python<'_>) -> PyResult<Py<PyAny>> {
 pub(crate) fn strategy_table(py: Python<'_>) -> PyResult<Py<PyAny>> {
     let cols = columns::strategy_table_columns();
     let rows = columns::strategy_rows();
-    let mut b: Vec<Builder> = cols
-        .iter()
-        .map(|c| Builder::new(c.ty, rows.len()))
-        .collect::<Result<_, _>>()
-        .map_err(arrow_err)?;
+    let mut b = builders(&cols, rows.len()).map_err(arrow_err)?;
     for (p, class, fraction) in rows {
         if let [persona, asset, value] = b.as_mut_slice() {
             persona.text(Some(p.slug()));

@@ -261,10 +261,20 @@ pub struct BatchPlan {
     /// Each input column's role, in input order.
     pub inputs: Vec<InputRole>,
     /// For each `keep` name in order, the index of its input column. The output is
-    /// these columns (unchanged) and then [`BatchPlan::results`].
+    /// these columns (unchanged), then [`BatchPlan::results`], then
+    /// [`BatchPlan::errors`].
     pub kept: Vec<usize>,
-    /// The result columns followed by the [`error_columns`].
+    /// The function's result columns.
     pub results: Vec<Column>,
+    /// The [`error_columns`].
+    pub errors: Vec<Column>,
+}
+
+impl BatchPlan {
+    /// The output's columns after the kept ones: the results, then the errors.
+    pub fn output_columns(&self) -> impl Iterator<Item = &Column> {
+        self.results.iter().chain(&self.errors)
+    }
 }
 
 /// Plans a batch function over input columns named `input` with result columns
@@ -289,11 +299,11 @@ pub fn plan_batch(
             });
         }
     }
-    let results: Vec<Column> = results.into_iter().chain(error_columns()).collect();
+    let errors = error_columns();
     let mut kept = Vec::with_capacity(keep.len());
     for (i, name) in keep.iter().enumerate() {
         let kept_twice = keep.get(..i).is_some_and(|before| before.contains(name));
-        if kept_twice || results.iter().any(|c| &c.name == name) {
+        if kept_twice || results.iter().chain(&errors).any(|c| &c.name == name) {
             return Err(ArgumentError::ColumnDuplicate {
                 field: "keep",
                 column: named(name),
@@ -324,6 +334,7 @@ pub fn plan_batch(
         inputs,
         kept,
         results,
+        errors,
     })
 }
 
@@ -419,11 +430,15 @@ mod tests {
             ]
         );
         assert_eq!(plan.kept, [0, 1]);
-        assert_eq!(plan.results.len(), blended_columns().len() + 3);
+        assert_eq!(plan.results, blended_columns());
+        assert_eq!(plan.errors, error_columns());
+        let names: Vec<&str> = plan.output_columns().map(|c| c.name.as_str()).collect();
+        assert_eq!(names.len(), blended_columns().len() + 3);
         // Validation's results hold the profile's fields: keeping one is a duplicate.
         let clash = plan_batch(&input, profile_columns(), &keep(&["age"])).unwrap_err();
         assert_eq!(clash.code(), "column_duplicate");
-        assert_eq!(plan.results.last().unwrap().name, "error_message");
+        assert_eq!(names.first(), Some(&"primary_persona"));
+        assert_eq!(names.last(), Some(&"error_message"));
 
         let refused = |input: &[&str], k: &[&str]| {
             let e = plan_batch(input, blended_columns(), &keep(k)).unwrap_err();

@@ -31,8 +31,9 @@ use super::PersonaId;
 pub const MODEL_FORMAT_VERSION: u64 = 1;
 /// Largest `k`.
 pub const MAX_K: usize = 16;
-/// Most profiles one training run accepts: 50 M. Encoded in a [`TrainingSet`] they take
-/// 48 B each (2.4 GB), and each Lloyd step's working arrays in linfa another 16 B each.
+/// Most profiles one training run accepts: 50 M. A [`TrainingSet`] holds them in 6 B
+/// each while it is filled; training makes their features (48 B each, 2.4 GB) and each
+/// Lloyd step's working arrays in linfa take another 16 B each.
 pub const MAX_TRAINING_PROFILES: usize = 50_000_000;
 /// Largest model file read, in bytes.
 const MAX_MODEL_FILE: u64 = 1024 * 1024;

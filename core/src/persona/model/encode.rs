@@ -28,37 +28,58 @@ pub const FEATURES: [&str; 6] = [
 
 /// A profile's six features in the `risk-capacity-v1` encoding ([`FEATURES`]).
 pub fn encode_profile(p: &Profile) -> [f64; 6] {
-    let three = |i: usize| i as f64 / 2.0;
+    features(codes(p))
+}
+
+/// The small integers the features are made from: 100 − age, horizon − 1, and the
+/// three-level answers as 0, 1, 2 (in the order of [`FEATURES`]).
+fn codes(p: &Profile) -> [u8; 6] {
     [
-        f64::from(100u8.saturating_sub(p.age())) / 82.0,
-        f64::from(p.horizon_years().saturating_sub(1)) / 39.0,
-        three(match p.risk_tolerance() {
+        100u8.saturating_sub(p.age()),
+        p.horizon_years().saturating_sub(1),
+        match p.risk_tolerance() {
             RiskTolerance::Conservative => 0,
             RiskTolerance::Moderate => 1,
             RiskTolerance::Aggressive => 2,
-        }),
-        three(match p.volatility() {
+        },
+        match p.volatility() {
             Volatility::Low => 0,
             Volatility::Medium => 1,
             Volatility::High => 2,
-        }),
-        three(match p.liquidity() {
+        },
+        match p.liquidity() {
             Liquidity::High => 0,
             Liquidity::Medium => 1,
             Liquidity::Low => 2,
-        }),
-        three(match p.knowledge() {
+        },
+        match p.knowledge() {
             Knowledge::Beginner => 0,
             Knowledge::Intermediate => 1,
             Knowledge::Advanced => 2,
-        }),
+        },
     ]
 }
 
-/// Profiles encoded for training: each one's six features ([`encode_profile`]), 48
-/// bytes a profile, in one contiguous block that the k-means reads in place — built
-/// row by row so that a large population (read from columns, say) never has to be
-/// held as [`Profile`]s. Train with [`train_personas_on`](super::train_personas_on).
+/// The features of [`codes`] (one to one: distinct codes give distinct features).
+fn features(c: [u8; 6]) -> [f64; 6] {
+    let [youth, horizon, risk, volatility, liquidity, knowledge] = c;
+    let three = |i: u8| f64::from(i) / 2.0;
+    [
+        f64::from(youth) / 82.0,
+        f64::from(horizon) / 39.0,
+        three(risk),
+        three(volatility),
+        three(liquidity),
+        three(knowledge),
+    ]
+}
+
+/// Profiles encoded for training, built row by row so that a large population (read
+/// from columns, say) never has to be held as [`Profile`]s: 6 bytes a profile (the
+/// small integers its features are made from) while it is filled. Training
+/// ([`train_personas_on`](super::train_personas_on)) turns them into the features
+/// ([`encode_profile`], 48 bytes a profile) in one block of exactly that size, which the
+/// k-means reads in place.
 ///
 /// Holds at most [`MAX_TRAINING_PROFILES`] profiles; pushing more is refused.
 ///
@@ -76,14 +97,13 @@ pub fn encode_profile(p: &Profile) -> [f64; 6] {
 /// ```
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct TrainingSet {
-    /// Row-major features, six a profile.
-    pub(super) flat: Vec<f64>,
+    /// Each profile's feature codes.
+    codes: Vec<[u8; 6]>,
     /// Per feature: the sum of the values and of their squares (for the tolerance).
-    pub(super) sums: [f64; 6],
-    pub(super) squares: [f64; 6],
-    /// The first distinct rows seen (as bits), at most [`MAX_K`]: k may not exceed
-    /// their number.
-    pub(super) distinct: Vec<[u64; 6]>,
+    sums: [f64; 6],
+    squares: [f64; 6],
+    /// The first distinct rows seen, at most [`MAX_K`]: k may not exceed their number.
+    distinct: Vec<[u8; 6]>,
 }
 
 impl TrainingSet {
@@ -96,7 +116,7 @@ impl TrainingSet {
     /// [`MAX_TRAINING_PROFILES`] are reserved).
     pub fn with_capacity(profiles: usize) -> TrainingSet {
         TrainingSet {
-            flat: Vec::with_capacity(profiles.min(MAX_TRAINING_PROFILES).saturating_mul(6)),
+            codes: Vec::with_capacity(profiles.min(MAX_TRAINING_PROFILES)),
             ..TrainingSet::default()
         }
     }
@@ -123,29 +143,37 @@ impl TrainingSet {
         if self.len() >= limit {
             return Err(too_many());
         }
-        let row = encode_profile(p);
-        if self.distinct.len() < MAX_K {
-            let bits = row.map(f64::to_bits);
-            if !self.distinct.contains(&bits) {
-                self.distinct.push(bits);
-            }
+        let code = codes(p);
+        if self.distinct.len() < MAX_K && !self.distinct.contains(&code) {
+            self.distinct.push(code);
         }
+        let row = features(code);
         for ((s, q), v) in self.sums.iter_mut().zip(self.squares.iter_mut()).zip(row) {
             *s += v;
             *q += v * v;
         }
-        self.flat.extend_from_slice(&row);
+        self.codes.push(code);
         Ok(())
     }
 
     /// Number of profiles.
     pub fn len(&self) -> usize {
-        self.flat.len() / 6
+        self.codes.len()
     }
 
     /// Whether it holds no profile.
     pub fn is_empty(&self) -> bool {
-        self.flat.is_empty()
+        self.codes.is_empty()
+    }
+
+    /// The features, row-major (six a profile), in a block of exactly that size; the
+    /// codes are freed as they are read.
+    pub(super) fn into_features(self) -> Vec<f64> {
+        let mut flat = Vec::with_capacity(self.codes.len().saturating_mul(6));
+        for code in self.codes {
+            flat.extend_from_slice(&features(code));
+        }
+        flat
     }
 
     /// Number of distinct profiles (as features), counted up to [`MAX_K`].
@@ -201,9 +229,10 @@ mod tests {
         let ps = synthetic_profiles(50, 2).unwrap();
         let set = TrainingSet::from_profiles(&ps).unwrap();
         assert_eq!(set.len(), 50);
-        for (row, p) in set.flat.chunks(6).zip(&ps) {
+        for (row, p) in set.clone().into_features().chunks(6).zip(&ps) {
             assert_eq!(row, encode_profile(p));
         }
+        assert_eq!(set.clone().into_features().len(), 300);
         let n = 50.0;
         let mut expected = 0.0;
         for f in 0..6 {

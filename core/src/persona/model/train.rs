@@ -147,9 +147,9 @@ pub fn train_personas_with(
     train_personas_on(TrainingSet::from_profiles(profiles)?, options, on_progress)
 }
 
-/// [`train_personas_with`] over profiles already encoded into a [`TrainingSet`] (48 B
-/// a profile, read in place): the same checks, steps and result as for the profiles it
-/// was built from, in the same order.
+/// [`train_personas_with`] over profiles already encoded into a [`TrainingSet`]: the
+/// same checks, steps and result as for the profiles it was built from, in the same
+/// order. The set becomes the feature block the k-means reads (48 B a profile).
 pub fn train_personas_on(
     set: TrainingSet,
     options: &TrainOptions,
@@ -169,8 +169,8 @@ pub fn train_personas_on(
     }
     let threshold = options.tolerance * set.mean_variance();
     let n_profiles = set.len();
-    let records =
-        Array2::from_shape_vec((n_profiles, 6), set.flat).map_err(|e| training_error(&e))?;
+    let records = Array2::from_shape_vec((n_profiles, 6), set.into_features())
+        .map_err(|e| training_error(&e))?;
     let dataset = DatasetBase::from(records);
 
     let seeding = match &options.init {
