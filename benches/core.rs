@@ -278,5 +278,39 @@ fn personas_and_risk(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, money, identity, profile, auth, personas_and_risk);
+/// XIRR over SIP-like schedules: monthly instalments for ten years, redemptions now and
+/// then, today's value last. Throughput is flows per second.
+fn returns(c: &mut Criterion) {
+    use rust_decimal::Decimal;
+    use sparrow_core::returns::{xirr, CashFlow};
+    let start = time::Date::from_calendar_date(2015, time::Month::January, 1).unwrap();
+    let mut g = c.benchmark_group("returns/xirr");
+    for months in [12i64, 120, 10_000] {
+        let mut flows: Vec<CashFlow> = (0..months)
+            .map(|m| CashFlow {
+                date: start + time::Duration::days(30 * m + m % 3),
+                amount: Decimal::new(-1_000_000 - 137 * (m % 11), 2),
+            })
+            .collect();
+        flows.push(CashFlow {
+            date: start + time::Duration::days(30 * months + 10),
+            amount: Decimal::new(17_000 * months, 0),
+        });
+        g.throughput(criterion::Throughput::Elements(flows.len() as u64));
+        g.bench_function(format!("{} flows", flows.len()), |b| {
+            b.iter(|| black_box(xirr(black_box(&flows)).unwrap()))
+        });
+    }
+    g.finish();
+}
+
+criterion_group!(
+    benches,
+    money,
+    identity,
+    profile,
+    auth,
+    personas_and_risk,
+    returns
+);
 criterion_main!(benches);

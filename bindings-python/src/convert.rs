@@ -93,7 +93,7 @@ fn decimal_parts(obj: &Bound<'_, PyAny>) -> PyResult<Option<(bool, String, i64)>
     Ok(Some((sign.extract::<u8>()? == 1, text, exponent)))
 }
 
-fn type_name(obj: &Bound<'_, PyAny>) -> String {
+pub(crate) fn type_name(obj: &Bound<'_, PyAny>) -> String {
     obj.get_type()
         .name()
         .map(|n| n.to_string())

@@ -8,6 +8,7 @@ mod auth;
 mod convert;
 mod errors;
 mod money;
+mod returns;
 mod rules;
 mod to_py;
 
@@ -70,6 +71,9 @@ fn _sparrow_core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(rules::train_personas_arrow, m)?)?;
     m.add_function(wrap_pyfunction!(rules::reassignment, m)?)?;
     m.add_function(wrap_pyfunction!(rules::_persona_model_from_json, m)?)?;
+    m.add_function(wrap_pyfunction!(returns::xirr, m)?)?;
+    m.add_function(wrap_pyfunction!(returns::xnpv, m)?)?;
+    m.add_function(wrap_pyfunction!(returns::cagr, m)?)?;
     m.add_function(wrap_pyfunction!(arrow::validate_profiles_arrow, m)?)?;
     m.add_function(wrap_pyfunction!(arrow::classify_arrow, m)?)?;
     m.add_function(wrap_pyfunction!(arrow::classify_blended_arrow, m)?)?;

@@ -11,6 +11,7 @@ use crate::money::MoneyError;
 use crate::password::{PasswordError, PasswordPolicyError, PasswordRule};
 use crate::persona::{ModelError, PersonaError};
 use crate::profile::{FieldError, InvalidProfile, ProfileError};
+use crate::returns::ReturnsError;
 use crate::risk::RiskError;
 
 /// Any error sparrow-core returns. Each module has its own enum; this wraps them so a
@@ -54,6 +55,9 @@ pub enum Error {
     /// A scoring table or training run was refused.
     #[error(transparent)]
     Persona(#[from] PersonaError),
+    /// A returns calculation (XIRR, XNPV, CAGR) was refused.
+    #[error(transparent)]
+    Returns(#[from] ReturnsError),
     /// A persona model could not be saved or loaded.
     #[error(transparent)]
     Model(#[from] ModelError),
@@ -79,6 +83,7 @@ impl Error {
             Self::Allocation(e) => e.code(),
             Self::Risk(e) => e.code(),
             Self::Persona(e) => e.code(),
+            Self::Returns(e) => e.code(),
             Self::Model(e) => e.code(),
             Self::Argument(e) => e.code(),
         }
@@ -116,6 +121,7 @@ impl Error {
             Self::Allocation(e) => vec![single(&e.field(), e.code(), e)],
             Self::Risk(e) => vec![single(&e.field(), e.code(), e)],
             Self::Persona(e) => vec![single(e.field(), e.code(), e)],
+            Self::Returns(e) => vec![single(&e.field(), e.code(), e)],
             Self::Model(e) => vec![single(e.field(), e.code(), e)],
             Self::Argument(e) => vec![single(e.field(), e.code(), e)],
         }
@@ -159,6 +165,7 @@ pub static ALL_CODES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
         .chain(RiskError::CODES)
         .chain(PersonaError::CODES)
         .chain(ModelError::CODES)
+        .chain(ReturnsError::CODES)
         .chain(ArgumentError::CODES)
         .copied()
         .collect()

@@ -13,6 +13,7 @@
 //! - [`allocation`] — asset allocations, strategies, blends, SIP splits, rebalancing.
 //! - [`risk`] — risk constraints and the risk-v1 assessment.
 //! - [`persona`] — rules-v2-blended classification and k-means personas.
+//! - [`returns`] — XIRR, XNPV and CAGR over dated cash flows, exact in and out.
 //! - [`contract`] — the boundary every binding shares: records, parsers, defaults,
 //!   error kinds.
 //! - [`Error`] and [`ALL_CODES`] — one error family with stable codes
@@ -44,6 +45,7 @@ pub mod money;
 pub mod password;
 pub mod persona;
 pub mod profile;
+pub mod returns;
 pub mod risk;
 
 pub use allocation::{blend_allocation, check_strategy, rebalance, split_amount, strategy_for};

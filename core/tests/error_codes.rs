@@ -403,6 +403,21 @@ fn allocation_risk_persona_codes() -> Vec<&'static str> {
     std::fs::create_dir(dir.join("m_v2.json")).unwrap();
     m(PersonaModel::load(&dir, "m", Some("2")).unwrap_err());
     std::fs::remove_dir_all(&dir).unwrap();
+
+    use sparrow_core::returns::{cagr, xirr, xnpv, CashFlow, MAX_FLOWS};
+    let day = |d: i64| time::Date::MIN + time::Duration::days(800_000 + d);
+    let flow = |d, a: i64| CashFlow {
+        date: day(d),
+        amount: Decimal::from(a),
+    };
+    let mut x = |e: sparrow_core::returns::ReturnsError| codes.push(e.code());
+    x(xirr(&[flow(0, -1)]).unwrap_err());
+    x(xirr(&vec![flow(0, -1); MAX_FLOWS + 1]).unwrap_err());
+    x(xirr(&[flow(0, -1), flow(9, -1)]).unwrap_err());
+    x(xirr(&[flow(5, -1), flow(0, 2)]).unwrap_err());
+    x(xirr(&[flow(0, -1), flow(0, 2)]).unwrap_err());
+    x(xnpv(Decimal::NEGATIVE_ONE, &[flow(0, 1)]).unwrap_err());
+    x(cagr(Decimal::ZERO, Decimal::ONE, Decimal::ONE).unwrap_err());
     codes
 }
 

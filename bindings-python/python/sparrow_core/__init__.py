@@ -78,6 +78,9 @@ from ._sparrow_core import (
     validate_profiles_arrow,
     value_of,
     verify_password,
+    xirr,
+    xnpv,
+    cagr,
     verify_token,
 )
 
@@ -147,6 +150,9 @@ __all__ = [
     "validate_profiles_arrow",
     "value_of",
     "verify_password",
+    "xirr",
+    "xnpv",
+    "cagr",
     "verify_token",
 ]
 

@@ -8,6 +8,7 @@ algorithm="lloyd", batch_size=100_000``.
 """
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from datetime import date
 from decimal import Decimal
 from os import PathLike
 from typing import Any, Literal, Optional, Union, final
@@ -81,6 +82,9 @@ __all__ = [
     "synthetic_profiles",
     "train_personas",
     "train_personas_arrow",
+    "xirr",
+    "xnpv",
+    "cagr",
     "units_for",
     "validate_aadhaar",
     "validate_email",
@@ -292,6 +296,9 @@ def train_personas_arrow(
     warm_start: Optional[PersonaModel] = None,
 ) -> PersonaModel: ...
 def _persona_model_from_json(text: str) -> PersonaModel: ...
+def xirr(flows: Iterable[tuple[date, DecimalLike]]) -> Decimal: ...
+def xnpv(rate: DecimalLike, flows: Iterable[tuple[date, DecimalLike]]) -> Decimal: ...
+def cagr(start: DecimalLike, end: DecimalLike, years: DecimalLike) -> Decimal: ...
 def reassignment(
     before: PersonaModel,
     after: PersonaModel,

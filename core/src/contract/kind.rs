@@ -75,6 +75,7 @@ impl Error {
             | Error::Allocation(_)
             | Error::Risk(_)
             | Error::Persona(_)
+            | Error::Returns(_)
             | Error::Argument(_) => ErrorKind::Input,
         }
     }

@@ -146,6 +146,12 @@ public enum ErrorCode {
     public static let modelCorrupt = "model_corrupt"
     public static let modelFormatVersion = "model_format_version"
     public static let modelIo = "model_io"
+    public static let returnsTooFewFlows = "returns_too_few_flows"
+    public static let returnsTooManyFlows = "returns_too_many_flows"
+    public static let returnsNoSignChange = "returns_no_sign_change"
+    public static let returnsFlowBeforeStart = "returns_flow_before_start"
+    public static let returnsNoRoot = "returns_no_root"
+    public static let returnsInput = "returns_input"
     public static let modeUnknown = "mode_unknown"
     public static let policyUnknown = "policy_unknown"
     public static let tokenUseUnknown = "token_use_unknown"
@@ -313,6 +319,12 @@ public enum ErrorCode {
         modelCorrupt,
         modelFormatVersion,
         modelIo,
+        returnsTooFewFlows,
+        returnsTooManyFlows,
+        returnsNoSignChange,
+        returnsFlowBeforeStart,
+        returnsNoRoot,
+        returnsInput,
         modeUnknown,
         policyUnknown,
         tokenUseUnknown,

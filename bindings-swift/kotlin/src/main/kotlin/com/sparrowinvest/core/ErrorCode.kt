@@ -147,6 +147,12 @@ object ErrorCode {
     const val MODEL_CORRUPT = "model_corrupt"
     const val MODEL_FORMAT_VERSION = "model_format_version"
     const val MODEL_IO = "model_io"
+    const val RETURNS_TOO_FEW_FLOWS = "returns_too_few_flows"
+    const val RETURNS_TOO_MANY_FLOWS = "returns_too_many_flows"
+    const val RETURNS_NO_SIGN_CHANGE = "returns_no_sign_change"
+    const val RETURNS_FLOW_BEFORE_START = "returns_flow_before_start"
+    const val RETURNS_NO_ROOT = "returns_no_root"
+    const val RETURNS_INPUT = "returns_input"
     const val MODE_UNKNOWN = "mode_unknown"
     const val POLICY_UNKNOWN = "policy_unknown"
     const val TOKEN_USE_UNKNOWN = "token_use_unknown"
@@ -314,6 +320,12 @@ object ErrorCode {
         MODEL_CORRUPT,
         MODEL_FORMAT_VERSION,
         MODEL_IO,
+        RETURNS_TOO_FEW_FLOWS,
+        RETURNS_TOO_MANY_FLOWS,
+        RETURNS_NO_SIGN_CHANGE,
+        RETURNS_FLOW_BEFORE_START,
+        RETURNS_NO_ROOT,
+        RETURNS_INPUT,
         MODE_UNKNOWN,
         POLICY_UNKNOWN,
         TOKEN_USE_UNKNOWN,

@@ -1,0 +1,232 @@
+//! XIRR, XNPV and CAGR: Excel's and LibreOffice's documented examples, roots checked
+//! against a 60-digit bisection (Python `decimal`), refusals, and properties.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+use std::str::FromStr;
+
+use proptest::prelude::*;
+use rust_decimal::Decimal;
+use sparrow_core::returns::*;
+use time::{Date, Duration, Month};
+
+fn day(y: i32, m: u8, d: u8) -> Date {
+    Date::from_calendar_date(y, Month::try_from(m).unwrap(), d).unwrap()
+}
+
+fn flows(rows: &[(Date, i64)]) -> Vec<CashFlow> {
+    rows.iter()
+        .map(|&(date, a)| CashFlow {
+            date,
+            amount: Decimal::from(a),
+        })
+        .collect()
+}
+
+fn dec(s: &str) -> Decimal {
+    Decimal::from_str(s).unwrap()
+}
+
+fn excel() -> Vec<CashFlow> {
+    flows(&[
+        (day(2008, 1, 1), -10_000),
+        (day(2008, 3, 1), 2_750),
+        (day(2008, 10, 30), 4_250),
+        (day(2009, 2, 15), 3_250),
+        (day(2009, 4, 1), 2_750),
+    ])
+}
+
+#[test]
+fn excel_and_libreoffice_examples() {
+    // Excel's XIRR page: 0.373362535 as Excel shows it; the root (60-digit bisection)
+    // is 0.37336253351883…
+    assert_eq!(xirr(&excel()).unwrap().to_string(), "0.373362534");
+    // Excel's XNPV page: 2086.647602 at 9 %.
+    assert_eq!(xnpv(dec("0.09"), &excel()).unwrap().to_string(), "2086.65");
+    // LibreOffice's XIRR help example; the root is 0.19481847505610…
+    let lo = flows(&[
+        (day(2001, 1, 1), -10_000),
+        (day(2001, 1, 2), 2_000),
+        (day(2001, 3, 15), 2_500),
+        (day(2001, 5, 12), 5_000),
+        (day(2001, 8, 10), 1_000),
+    ]);
+    assert_eq!(xirr(&lo).unwrap(), dec("0.194818475"));
+}
+
+#[test]
+fn order_after_the_first_does_not_matter() {
+    let mut f = excel();
+    f[1..].reverse();
+    assert_eq!(xirr(&f).unwrap(), dec("0.373362534"));
+    assert_eq!(xnpv(dec("0.09"), &f).unwrap(), dec("2086.65"));
+}
+
+#[test]
+fn roots_far_from_the_guess() {
+    // Doubling in 30 days: 2^(365/30) − 1 = 4596.6045498751917…; Newton from 10 %
+    // does not reach it, the bracket does.
+    let f = flows(&[(day(2020, 1, 1), -1), (day(2020, 1, 31), 2)]);
+    assert_eq!(xirr(&f).unwrap(), dec("4596.604549875"));
+    // Losing 99 % in a year.
+    let f = flows(&[(day(2021, 1, 1), -100), (day(2022, 1, 1), 1)]);
+    assert_eq!(xirr(&f).unwrap(), dec("-0.990000000"));
+    // Exactly 10 % in a 365-day year.
+    let f = flows(&[(day(2021, 1, 1), -100), (day(2022, 1, 1), 110)]);
+    assert_eq!(xirr(&f).unwrap().to_string(), "0.100000000");
+}
+
+#[test]
+fn several_rates_gives_newtons_from_ten_percent() {
+    // Two sign changes, two rates (0.0967647757… and 0.2063768328…); Excel and pyxirr
+    // give the one nearer 10 %.
+    let f = flows(&[
+        (day(2019, 1, 1), -100),
+        (day(2020, 1, 1), 230),
+        (day(2021, 1, 1), -132),
+    ]);
+    assert_eq!(xirr(&f).unwrap(), dec("0.096764776"));
+}
+
+#[test]
+fn refusals() {
+    let code = |r: Result<Decimal, ReturnsError>| r.unwrap_err().code();
+    let d0 = day(2020, 1, 1);
+    assert_eq!(code(xirr(&[])), "returns_too_few_flows");
+    assert_eq!(code(xirr(&flows(&[(d0, -1)]))), "returns_too_few_flows");
+    assert_eq!(code(xnpv(Decimal::ONE, &[])), "returns_too_few_flows");
+    assert_eq!(
+        xnpv(Decimal::ONE, &flows(&[(d0, -5)])).unwrap(),
+        dec("-5.00")
+    );
+    assert_eq!(
+        code(xirr(&flows(&[(d0, -1), (d0 + Duration::days(9), 0)]))),
+        "returns_no_sign_change"
+    );
+    assert_eq!(
+        code(xirr(&flows(&[(d0, 0), (d0 + Duration::days(9), 5)]))),
+        "returns_no_sign_change"
+    );
+    let e = xirr(&flows(&[(d0, -1), (d0 - Duration::days(1), 2)])).unwrap_err();
+    assert_eq!(e.code(), "returns_flow_before_start");
+    assert_eq!(e.field(), "flows[1].date");
+    // Every flow on one day: the value does not depend on the rate (pyxirr answers inf).
+    assert_eq!(
+        code(xirr(&flows(&[(d0, -100), (d0, 110)]))),
+        "returns_no_root"
+    );
+    // A value that never crosses zero (pyxirr answers None).
+    let never = flows(&[(d0, -100), (day(2020, 6, 1), 50), (day(2021, 1, 1), -100)]);
+    assert_eq!(code(xirr(&never)), "returns_no_root");
+    // Beyond the searched range: a thousandfold in a day.
+    let wild = flows(&[(d0, -1), (d0 + Duration::days(1), 1000)]);
+    assert_eq!(code(xirr(&wild)), "returns_no_root");
+    assert_eq!(code(xnpv(dec("-1"), &excel())), "returns_input");
+    assert_eq!(code(xnpv(dec("-1.5"), &excel())), "returns_input");
+    // A present value too large for a decimal.
+    let far = flows(&[(d0, 1), (day(9000, 1, 1), 1_000_000_000)]);
+    assert_eq!(code(xnpv(dec("-0.9999999"), &far)), "returns_input");
+    for e in [
+        xirr(&never).unwrap_err(),
+        xnpv(dec("-2"), &excel()).unwrap_err(),
+    ] {
+        assert!(!e.to_string().contains("-100\n"), "{e}");
+        assert!(
+            e.to_string().starts_with(&format!("{}: ", e.field())),
+            "{e}"
+        );
+    }
+}
+
+#[test]
+fn cagr_rules() {
+    assert_eq!(
+        cagr(dec("100"), dec("200"), dec("1")).unwrap(),
+        dec("1.000000000")
+    );
+    assert_eq!(
+        cagr(dec("100"), dec("121"), dec("2")).unwrap(),
+        dec("0.100000000")
+    );
+    assert_eq!(
+        cagr(dec("100"), dec("100"), dec("7")).unwrap(),
+        dec("0.000000000")
+    );
+    assert_eq!(
+        cagr(dec("100"), dec("0"), dec("3")).unwrap().to_string(),
+        "-1.000000000"
+    );
+    // 5 years, 10,000 → 16,105.10: 10 % a year.
+    assert_eq!(
+        cagr(dec("10000"), dec("16105.10"), dec("5")).unwrap(),
+        dec("0.100000000")
+    );
+    let code = |s, e, y| cagr(dec(s), dec(e), dec(y)).unwrap_err().code();
+    assert_eq!(code("0", "1", "1"), "returns_input");
+    assert_eq!(code("-1", "1", "1"), "returns_input");
+    assert_eq!(code("1", "-1", "1"), "returns_input");
+    assert_eq!(code("1", "1", "0"), "returns_input");
+    assert_eq!(code("1", "1000000", "0.0000000000001"), "returns_input");
+    // A tiny end over a huge start is no zero: a rate just above −100 %.
+    let r = cagr(
+        dec("79228162514264337593543950335"),
+        dec("0.0000000000000000000000000001"),
+        dec("1000"),
+    )
+    .unwrap();
+    assert!(r > dec("-1") && r < Decimal::ZERO, "{r}");
+}
+
+proptest! {
+    /// Two flows: the rate is the closed form, to its ninth decimal.
+    #[test]
+    fn two_flows_give_the_closed_form(rate_bp in -9_000i64..50_000, days in 30i64..7_300, paid in 1i64..10_000_000) {
+        let r = rate_bp as f64 / 10_000.0;
+        let got = (paid as f64) * (1.0 + r).powf(days as f64 / 365.0);
+        let received = Decimal::from_f64_retain(got).unwrap().round_dp(2);
+        prop_assume!(received > Decimal::ZERO);
+        let d0 = day(2000, 1, 1);
+        let f = [
+            CashFlow { date: d0, amount: Decimal::from(-paid) },
+            CashFlow { date: d0 + Duration::days(days), amount: received },
+        ];
+        let x = xirr(&f).unwrap();
+        // The closed form on the rounded amount.
+        let exact = (received.to_string().parse::<f64>().unwrap() / paid as f64).powf(365.0 / days as f64) - 1.0;
+        let diff = (x.to_string().parse::<f64>().unwrap() - exact).abs();
+        prop_assert!(diff <= 1e-9 * exact.abs().max(1.0), "{x} vs {exact}");
+        prop_assert_eq!(x.scale(), RATE_DECIMALS);
+    }
+
+    /// A conventional schedule (paid in first, received later, 0.5–10 times as much
+    /// over half a year to ten years): the rate found zeroes the present value, to the
+    /// rounding of the rate.
+    #[test]
+    fn the_rate_zeroes_the_present_value(
+        paid in 1_000i64..10_000_000,
+        multiple_pct in 50i64..1_000,
+        later in proptest::collection::vec((180i64..3_650, 1i64..1_000), 1..40),
+    ) {
+        let d0 = day(2010, 6, 15);
+        let weights: i64 = later.iter().map(|l| l.1).sum();
+        let total = paid * multiple_pct / 100;
+        let mut f = vec![CashFlow { date: d0, amount: Decimal::from(-paid) }];
+        f.extend(later.iter().map(|&(d, w)| CashFlow {
+            date: d0 + Duration::days(d),
+            amount: Decimal::from((total * w / weights).max(1)),
+        }));
+        let r = xirr(&f).unwrap();
+        prop_assert_eq!(r.scale(), RATE_DECIMALS);
+        let scale: i64 = f.iter().map(|c| i64::try_from(c.amount.abs().mantissa()).unwrap()).sum();
+        let v = xnpv(r, &f).unwrap();
+        // d(value)/d(rate) is at most 10 years × the amounts here, the rate is within
+        // 5e-10 of the root, and the value is rounded to paise.
+        let bound = Decimal::from(scale) * dec("0.00000001") + dec("0.01");
+        prop_assert!(v.abs() <= bound, "value {v} at {r}, bound {bound}");
+    }
+}
