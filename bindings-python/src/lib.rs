@@ -74,6 +74,11 @@ fn _sparrow_core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(returns::xirr, m)?)?;
     m.add_function(wrap_pyfunction!(returns::xnpv, m)?)?;
     m.add_function(wrap_pyfunction!(returns::cagr, m)?)?;
+    m.add_function(wrap_pyfunction!(returns::goal_progress, m)?)?;
+    m.add_function(wrap_pyfunction!(returns::future_value, m)?)?;
+    m.add_function(wrap_pyfunction!(returns::sip_future_value, m)?)?;
+    m.add_function(wrap_pyfunction!(returns::sip_needed, m)?)?;
+    m.add_function(wrap_pyfunction!(returns::months_until, m)?)?;
     m.add_function(wrap_pyfunction!(arrow::validate_profiles_arrow, m)?)?;
     m.add_function(wrap_pyfunction!(arrow::classify_arrow, m)?)?;
     m.add_function(wrap_pyfunction!(arrow::classify_blended_arrow, m)?)?;

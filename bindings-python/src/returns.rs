@@ -1,14 +1,14 @@
-//! XIRR, XNPV and CAGR (`sparrow_core::returns`): conversion only.
+//! XIRR, XNPV, CAGR and goals (`sparrow_core::returns`): conversion only.
 
 use std::sync::OnceLock;
 
 use pyo3::exceptions::PyTypeError;
 use pyo3::intern;
 use pyo3::prelude::*;
-use pyo3::types::PyTuple;
+use pyo3::types::{PyDict, PyTuple};
 use sparrow_core::returns::{self, CashFlow, MAX_FLOWS};
 
-use crate::convert::{decimal_out, exact_decimal, type_name};
+use crate::convert::{decimal_out, exact_decimal, money_arg, money_out, type_name};
 use crate::errors::OrRaise;
 
 /// `datetime.date` and `datetime.datetime`, imported once.
@@ -25,14 +25,14 @@ fn date_types(py: Python<'_>) -> PyResult<(Bound<'_, PyAny>, Bound<'_, PyAny>)> 
 }
 
 /// A `datetime.date` that is not a `datetime.datetime` (whose time of day would be
-/// dropped) as a calendar date.
-fn date_of(obj: &Bound<'_, PyAny>, index: usize) -> PyResult<time::Date> {
+/// dropped) as a calendar date; `field` names it in the `TypeError`.
+fn date_arg(obj: &Bound<'_, PyAny>, field: &dyn std::fmt::Display) -> PyResult<time::Date> {
     let py = obj.py();
     let (date, datetime) = date_types(py)?;
     let refused = || {
         PyTypeError::new_err(format!(
-            "flows[{index}].date: expected a datetime.date, not {} (a datetime is refused: \
-             its time of day would be dropped)",
+            "{field}: expected a datetime.date, not {} (a datetime is refused: its time of \
+             day would be dropped)",
             type_name(obj)
         ))
     };
@@ -68,7 +68,7 @@ fn flows_arg(flows: &Bound<'_, PyAny>) -> PyResult<Vec<CashFlow>> {
                 ))
             })?;
         out.push(CashFlow {
-            date: date_of(&pair.get_item(0)?, index)?,
+            date: date_arg(&pair.get_item(0)?, &format_args!("flows[{index}].date"))?,
             amount: exact_decimal(&pair.get_item(1)?, "amount")?,
         });
     }
@@ -113,4 +113,86 @@ pub(crate) fn cagr<'py>(
     );
     let r = returns::cagr(start, end, years).or_raise(py)?;
     decimal_out(py, r)
+}
+
+/// `goal_progress(current, target)`: `{progress, remaining, reached}`.
+#[pyfunction]
+pub(crate) fn goal_progress<'py>(
+    py: Python<'py>,
+    current: &Bound<'py, PyAny>,
+    target: &Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, PyDict>> {
+    let (current, target) = (money_arg(current, "current")?, money_arg(target, "target")?);
+    let p = returns::goal_progress(current, target).or_raise(py)?;
+    let d = PyDict::new(py);
+    d.set_item("progress", decimal_out(py, p.progress)?)?;
+    d.set_item("remaining", money_out(py, p.remaining)?)?;
+    d.set_item("reached", p.reached)?;
+    Ok(d)
+}
+
+/// `future_value(amount, annual_rate, months)`: what `amount` grows to, down to paise.
+#[pyfunction]
+pub(crate) fn future_value<'py>(
+    py: Python<'py>,
+    amount: &Bound<'py, PyAny>,
+    annual_rate: &Bound<'py, PyAny>,
+    months: u32,
+) -> PyResult<Bound<'py, PyAny>> {
+    let (amount, rate) = (
+        money_arg(amount, "amount")?,
+        exact_decimal(annual_rate, "annual_rate")?,
+    );
+    money_out(
+        py,
+        returns::future_value(amount, rate, months).or_raise(py)?,
+    )
+}
+
+/// `sip_future_value(monthly, annual_rate, months)`: a SIP's value at the end, down to
+/// paise.
+#[pyfunction]
+pub(crate) fn sip_future_value<'py>(
+    py: Python<'py>,
+    monthly: &Bound<'py, PyAny>,
+    annual_rate: &Bound<'py, PyAny>,
+    months: u32,
+) -> PyResult<Bound<'py, PyAny>> {
+    let (monthly, rate) = (
+        money_arg(monthly, "monthly")?,
+        exact_decimal(annual_rate, "annual_rate")?,
+    );
+    money_out(
+        py,
+        returns::sip_future_value(monthly, rate, months).or_raise(py)?,
+    )
+}
+
+/// `sip_needed(target, current, annual_rate, months)`: the monthly SIP that reaches
+/// `target`, up to paise.
+#[pyfunction]
+pub(crate) fn sip_needed<'py>(
+    py: Python<'py>,
+    target: &Bound<'py, PyAny>,
+    current: &Bound<'py, PyAny>,
+    annual_rate: &Bound<'py, PyAny>,
+    months: u32,
+) -> PyResult<Bound<'py, PyAny>> {
+    let (target, current) = (money_arg(target, "target")?, money_arg(current, "current")?);
+    let rate = exact_decimal(annual_rate, "annual_rate")?;
+    money_out(
+        py,
+        returns::sip_needed(target, current, rate, months).or_raise(py)?,
+    )
+}
+
+/// `months_until(today, by)`: whole calendar months from `today` to `by`.
+#[pyfunction]
+pub(crate) fn months_until(
+    py: Python<'_>,
+    today: &Bound<'_, PyAny>,
+    by: &Bound<'_, PyAny>,
+) -> PyResult<u32> {
+    let (today, by) = (date_arg(today, &"today")?, date_arg(by, &"by")?);
+    returns::months_until(today, by).or_raise(py)
 }

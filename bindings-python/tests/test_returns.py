@@ -148,3 +148,27 @@ def test_type_mistakes() -> None:
         sc.xirr([(d, -1), [date(2021, 1, 1), 2]])  # type: ignore[list-item]
     with pytest.raises(TypeError, match="binary floats"):
         sc.cagr(1.0, 2, 1)  # type: ignore[arg-type]
+
+
+def test_goals() -> None:
+    p = sc.goal_progress(25_000, "100000")
+    assert p == {"progress": Decimal("0.2500"), "remaining": Decimal("75000.00"), "reached": False}
+    assert isinstance(p["remaining"], sc.Money)
+    assert sc.goal_progress("120000", 100_000)["reached"] is True
+    assert sc.future_value(10_000, "0.1", 12) == Decimal("11000.00")
+    assert isinstance(sc.sip_future_value(10_000, "0.12", 12), sc.Money)
+    assert sc.sip_future_value(10_000, "0.12", 12) == Decimal("127664.97")
+    need = sc.sip_needed(1_000_000, 0, "0.12", 120)
+    assert need == Decimal("4463.58")
+    assert sc.sip_future_value(need, "0.12", 120) >= 1_000_000 > sc.sip_future_value(need - Decimal("0.01"), "0.12", 120)
+    assert sc.months_until(date(2025, 1, 15), date(2025, 3, 14)) == 1
+    with pytest.raises(sc.InputError) as info:
+        sc.sip_needed(1_000_000, 0, "0.12", 0)
+    assert info.value.code == "returns_input" and "months" in str(info.value)
+    with pytest.raises(sc.InputError) as info:
+        sc.months_until(date(2025, 1, 15), date(2024, 1, 1))
+    assert info.value.code == "returns_input" and str(info.value).startswith("by: ")
+    with pytest.raises(TypeError, match="binary floats"):
+        sc.sip_needed(1_000_000, 0, 0.12, 120)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="today: expected a datetime.date"):
+        sc.months_until(datetime(2025, 1, 1), date(2025, 3, 1))

@@ -1,5 +1,6 @@
 //! Returns over dated cash flows: XIRR and XNPV (Actual/365 from the first flow's date,
-//! as Excel and LibreOffice define them), and CAGR.
+//! as Excel and LibreOffice define them), and CAGR; goals (progress, future values, the
+//! SIP needed) at an assumed annual return.
 //!
 //! **Sign.** A flow is from the investor's side: money paid in (a purchase, a SIP
 //! instalment) is negative, money received (a redemption, today's value) is positive.
@@ -30,8 +31,13 @@
 //! ```
 
 mod error;
+mod goal;
 
 pub use error::ReturnsError;
+pub use goal::{
+    future_value, goal_progress, months_until, sip_future_value, sip_needed, GoalProgress,
+    MAX_ASSUMED_RATE, MAX_GOAL_MONTHS,
+};
 
 use rust_decimal::prelude::{FromPrimitive, ToPrimitive};
 use rust_decimal::{Decimal, RoundingStrategy};

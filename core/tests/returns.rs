@@ -230,3 +230,154 @@ proptest! {
         prop_assert!(v.abs() <= bound, "value {v} at {r}, bound {bound}");
     }
 }
+
+fn rupees(s: &str) -> sparrow_core::money::Money {
+    sparrow_core::money::Money::try_from_decimal(dec(s)).unwrap()
+}
+
+#[test]
+fn goals() {
+    let p = goal_progress(rupees("25000"), rupees("100000")).unwrap();
+    assert_eq!(
+        (p.progress.to_string(), p.remaining, p.reached),
+        ("0.2500".to_owned(), rupees("75000"), false)
+    );
+    // Rounded down: 99.996 % is not 100 %.
+    assert_eq!(
+        goal_progress(rupees("99996"), rupees("100000"))
+            .unwrap()
+            .progress,
+        dec("0.9999")
+    );
+    let over = goal_progress(rupees("120000"), rupees("100000")).unwrap();
+    assert_eq!(
+        (over.progress, over.remaining, over.reached),
+        (dec("1.2"), rupees("0"), true)
+    );
+
+    // Exact where the factors are: no rate, and 10 % over a year.
+    assert_eq!(
+        sip_future_value(rupees("1000"), Decimal::ZERO, 12).unwrap(),
+        rupees("12000")
+    );
+    assert_eq!(
+        future_value(rupees("10000"), dec("0.1"), 12).unwrap(),
+        rupees("11000")
+    );
+    assert_eq!(
+        future_value(rupees("10000"), dec("0.21"), 24).unwrap(),
+        rupees("14641")
+    );
+    // Against 50-digit decimals (Python): 10,000 a month for a year at 12 %:
+    // factor 12.76649790835317…, so 127,664.97 (down).
+    assert_eq!(
+        sip_future_value(rupees("10000"), dec("0.12"), 12).unwrap(),
+        rupees("127664.97")
+    );
+    // ₹10 lakh in 10 years at 12 %: 4,463.58 a month (up); with ₹1 lakh already
+    // invested (grows to 3,10,584.82), 3,077.26.
+    let target = rupees("1000000");
+    let need = sip_needed(target, rupees("0"), dec("0.12"), 120).unwrap();
+    assert_eq!(need, rupees("4463.58"));
+    assert_eq!(
+        sip_future_value(need, dec("0.12"), 120).unwrap(),
+        rupees("1000002.11")
+    );
+    let less = sparrow_core::money::Money::from_paise(need.paise() - 1).unwrap();
+    assert_eq!(
+        sip_future_value(less, dec("0.12"), 120).unwrap(),
+        rupees("999999.87")
+    );
+    assert_eq!(
+        future_value(rupees("100000"), dec("0.12"), 120).unwrap(),
+        rupees("310584.82")
+    );
+    assert_eq!(
+        sip_needed(target, rupees("100000"), dec("0.12"), 120).unwrap(),
+        rupees("3077.26")
+    );
+    // Already there.
+    assert_eq!(
+        sip_needed(target, rupees("400000"), dec("0.12"), 120).unwrap(),
+        rupees("0")
+    );
+
+    let code = |r: Result<sparrow_core::money::Money, ReturnsError>| {
+        let e = r.unwrap_err();
+        (e.code(), e.field())
+    };
+    assert_eq!(
+        code(sip_needed(target, rupees("0"), dec("0.12"), 0)),
+        ("returns_input", "months".to_owned())
+    );
+    assert_eq!(
+        code(sip_needed(rupees("0"), rupees("0"), dec("0.12"), 12)),
+        ("returns_input", "target".to_owned())
+    );
+    assert_eq!(
+        code(sip_needed(target, rupees("-1"), dec("0.12"), 12)),
+        ("returns_input", "current".to_owned())
+    );
+    assert_eq!(
+        code(sip_future_value(rupees("1"), dec("-1"), 12)),
+        ("returns_input", "annual_rate".to_owned())
+    );
+    assert_eq!(
+        code(sip_future_value(rupees("1"), dec("10.01"), 12)),
+        ("returns_input", "annual_rate".to_owned())
+    );
+    assert_eq!(
+        code(sip_future_value(rupees("1"), dec("0.1"), 1201)),
+        ("returns_input", "months".to_owned())
+    );
+    assert_eq!(
+        code(future_value(rupees("999999999999"), dec("0.5"), 12)),
+        ("returns_input", "amount".to_owned())
+    );
+    // 11^100 is past any decimal: refused, not rounded.
+    assert_eq!(
+        code(future_value(rupees("1"), dec("10"), 1200)),
+        ("returns_input", "annual_rate".to_owned())
+    );
+    assert_eq!(
+        goal_progress(rupees("1"), rupees("0")).unwrap_err().field(),
+        "target"
+    );
+
+    let d = |y, m, dd| day(y, m, dd);
+    assert_eq!(months_until(d(2025, 1, 15), d(2025, 3, 14)).unwrap(), 1);
+    assert_eq!(months_until(d(2025, 1, 15), d(2025, 3, 15)).unwrap(), 2);
+    assert_eq!(months_until(d(2025, 1, 15), d(2025, 1, 15)).unwrap(), 0);
+    assert_eq!(months_until(d(2024, 12, 31), d(2035, 12, 31)).unwrap(), 132);
+    assert_eq!(
+        months_until(d(2025, 1, 15), d(2025, 1, 14))
+            .unwrap_err()
+            .field(),
+        "by"
+    );
+}
+
+proptest! {
+    /// The SIP needed reaches the target, and a paisa less does not.
+    #[test]
+    fn the_sip_needed_is_the_least_that_reaches(
+        target_paise in 100_000i64..10_000_000_000,
+        current_pct in 0i64..120,
+        rate_bp in -5_000i64..3_000,
+        months in 1u32..480,
+    ) {
+        use sparrow_core::money::Money;
+        let target = Money::from_paise(target_paise).unwrap();
+        let current = Money::from_paise(target_paise * current_pct / 200).unwrap();
+        let rate = Decimal::new(rate_bp, 4);
+        let need = sip_needed(target, current, rate, months).unwrap();
+        let grown = future_value(current, rate, months).unwrap();
+        let reach = |m: Money| sip_future_value(m, rate, months).unwrap().paise() + grown.paise();
+        if need == Money::ZERO {
+            prop_assert!(grown >= target);
+        } else {
+            prop_assert!(reach(need) >= target.paise());
+            prop_assert!(reach(Money::from_paise(need.paise() - 1).unwrap()) < target.paise());
+        }
+    }
+}

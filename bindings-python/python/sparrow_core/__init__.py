@@ -81,6 +81,11 @@ from ._sparrow_core import (
     xirr,
     xnpv,
     cagr,
+    goal_progress,
+    future_value,
+    sip_future_value,
+    sip_needed,
+    months_until,
     verify_token,
 )
 
@@ -153,6 +158,11 @@ __all__ = [
     "xirr",
     "xnpv",
     "cagr",
+    "goal_progress",
+    "future_value",
+    "sip_future_value",
+    "sip_needed",
+    "months_until",
     "verify_token",
 ]
 

@@ -26,6 +26,7 @@ from ._types import (
     Now,
     Profile,
     ProfileInput,
+    GoalProgress,
     Reassignment,
     RebalancePlan,
     RiskAssessment,
@@ -85,6 +86,11 @@ __all__ = [
     "xirr",
     "xnpv",
     "cagr",
+    "goal_progress",
+    "future_value",
+    "sip_future_value",
+    "sip_needed",
+    "months_until",
     "units_for",
     "validate_aadhaar",
     "validate_email",
@@ -299,6 +305,11 @@ def _persona_model_from_json(text: str) -> PersonaModel: ...
 def xirr(flows: Iterable[tuple[date, DecimalLike]]) -> Decimal: ...
 def xnpv(rate: DecimalLike, flows: Iterable[tuple[date, DecimalLike]]) -> Decimal: ...
 def cagr(start: DecimalLike, end: DecimalLike, years: DecimalLike) -> Decimal: ...
+def goal_progress(current: DecimalLike, target: DecimalLike) -> GoalProgress: ...
+def future_value(amount: DecimalLike, annual_rate: DecimalLike, months: int) -> Money: ...
+def sip_future_value(monthly: DecimalLike, annual_rate: DecimalLike, months: int) -> Money: ...
+def sip_needed(target: DecimalLike, current: DecimalLike, annual_rate: DecimalLike, months: int) -> Money: ...
+def months_until(today: date, by: date) -> int: ...
 def reassignment(
     before: PersonaModel,
     after: PersonaModel,

@@ -174,6 +174,15 @@ class StrategyDict(TypedDict):
     constraints: list[StrategyConstraint]
 
 
+class GoalProgress(TypedDict):
+    """``goal_progress``: ``current / target`` rounded down to 4 decimals (above 1 once
+    passed), what remains (zero once reached), and whether it is reached."""
+
+    progress: Decimal
+    remaining: Money
+    reached: bool
+
+
 class Reassignment(TypedDict, total=False):
     """``reassignment``: profiles compared, how many changed primary persona, their share
     (6 decimals), ``confusion[before_slug][after_slug]``, and with ``max_share`` whether the
