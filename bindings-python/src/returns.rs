@@ -39,12 +39,12 @@ fn date_arg(obj: &Bound<'_, PyAny>, field: &dyn std::fmt::Display) -> PyResult<t
     if !obj.is_instance(&date)? || obj.is_instance(&datetime)? {
         return Err(refused());
     }
-    let year: i32 = obj.getattr(intern!(py, "year"))?.extract()?;
-    let month: u8 = obj.getattr(intern!(py, "month"))?.extract()?;
-    let day: u8 = obj.getattr(intern!(py, "day"))?.extract()?;
-    time::Month::try_from(month)
-        .ok()
-        .and_then(|m| time::Date::from_calendar_date(year, m, day).ok())
+    // One call instead of three attribute reads: the proleptic Gregorian ordinal
+    // (0001-01-01 is 1), which is the Julian day less 1,721,425.
+    let ordinal: i32 = obj.call_method0(intern!(py, "toordinal"))?.extract()?;
+    ordinal
+        .checked_add(1_721_425)
+        .and_then(|jd| time::Date::from_julian_day(jd).ok())
         .ok_or_else(refused)
 }
 

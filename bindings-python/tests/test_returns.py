@@ -172,3 +172,14 @@ def test_goals() -> None:
         sc.sip_needed(1_000_000, 0, 0.12, 120)  # type: ignore[arg-type]
     with pytest.raises(TypeError, match="today: expected a datetime.date"):
         sc.months_until(datetime(2025, 1, 1), date(2025, 3, 1))
+
+
+def test_dates_are_read_as_their_calendar_days() -> None:
+    # Leap days, year ends and the far ends of datetime.date's range.
+    assert sc.months_until(date(2024, 2, 29), date(2024, 3, 29)) == 1
+    assert sc.months_until(date(2024, 2, 29), date(2025, 2, 28)) == 11
+    assert sc.months_until(date(2024, 12, 31), date(2035, 12, 31)) == 132
+    assert sc.months_until(date(1, 1, 1), date(1, 2, 1)) == 1
+    assert sc.months_until(date(9999, 11, 30), date(9999, 12, 31)) == 1
+    # A year of 365 days is exactly one Actual/365 year.
+    assert str(sc.xirr([(date(2023, 3, 1), -100), (date(2024, 2, 29), 110)])) == "0.100000000"
