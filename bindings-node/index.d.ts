@@ -115,6 +115,13 @@ export interface BlendedClassification {
   model_version: string
 }
 
+export interface GoalProgress {
+  /** `current / target`, rounded down to 4 decimals (above 1 once passed). */
+  progress: DecimalText
+  remaining: Money
+  reached: boolean
+}
+
 export interface FundAmount {
   id: string
   amount: Money
@@ -415,6 +422,7 @@ export type ErrorCode =
   | 'column_missing'
   | 'column_duplicate'
   | 'option_unknown'
+  | 'date_invalid'
 
 /**
  * Which binding artifact the generated loader actually loaded: `'native'` for
@@ -523,6 +531,9 @@ export declare function bearerToken(authorization: string): string
  */
 export declare function blendAllocation(distribution: Array<{ persona: PersonaSlug | { slug: PersonaSlug }, weight: DecimalInput }>): Allocation
 
+/** (end / start)^(1 / years) − 1, a fraction with exactly 9 decimals. */
+export declare function cagr(start: DecimalInput, end: DecimalInput, years: DecimalInput): DecimalText
+
 /** A portfolio against risk constraints (rows as the database stores them). */
 export declare function checkConstraints(holdings: Array<{ id: string, category: string, value: DecimalInput, volatility?: DecimalInput | null }>, constraints: object[]): ConstraintReport
 
@@ -565,6 +576,12 @@ export declare function formatCompact(amount: DecimalInput): string
 /** `"₹1,23,456.78"`. */
 export declare function formatInr(amount: DecimalInput): string
 
+/** What `amount` grows to in `months` at `annualRate`, down to paise. */
+export declare function futureValue(amount: DecimalInput, annualRate: DecimalInput, months: number): Money
+
+/** How far `current` is towards `target`. */
+export declare function goalProgress(current: DecimalInput, target: DecimalInput): GoalProgress
+
 /** An argon2id PHC string (no policy applied), computed on the libuv pool. */
 export declare function hashPassword(password: string | Uint8Array, options?: { signal?: AbortSignal }): Promise<string>
 
@@ -576,6 +593,9 @@ export declare function issueToken(claims: TokenSubject, keyring: Keyring, optio
 
 /** The PostgreSQL statements of domain.md §1. */
 export declare function migrationSql(): string
+
+/** Whole calendar months from `today` to `by` (`YYYY-MM-DD`). */
+export declare function monthsUntil(today: string, by: string): number
 
 /** Whether a stored hash should be replaced (weaker parameters, or bcrypt). */
 export declare function needsRehash(hash: string): boolean
@@ -600,6 +620,15 @@ export declare function requirePassword(password: string | Uint8Array, options?:
 
 /** Whether a token with these claims should be refreshed (expires within `threshold`). */
 export declare function shouldRefresh(claims: Claims, options?: { now?: Instant, threshold?: string | number }): boolean
+
+/**
+ * What a SIP of `monthly` (paid at the start of each month) is worth at the end, down
+ * to paise.
+ */
+export declare function sipFutureValue(monthly: DecimalInput, annualRate: DecimalInput, months: number): Money
+
+/** The least monthly SIP that, with `current` invested today, reaches `target`. */
+export declare function sipNeeded(target: DecimalInput, current: DecimalInput, annualRate: DecimalInput, months: number): Money
 
 /** Per-fund amounts summing exactly to `amount`. */
 export declare function splitAmount(amount: DecimalInput, funds: Array<{ id: string, weight: DecimalInput, min_amount: DecimalInput, multiple: DecimalInput }>): FundAmount[]
@@ -662,3 +691,12 @@ export declare function verifyPasswordSync(password: string | Uint8Array, hash: 
 
 /** The claims of a valid token, or a `TokenError` saying why it was refused. */
 export declare function verifyToken(token: string | Uint8Array, keyring: Keyring, options?: VerifyOptions): Claims
+
+/**
+ * The annual rate (a fraction, exactly 9 decimals) at which the flows' present value is
+ * zero: Excel's XIRR, Actual/365 from the first flow's date.
+ */
+export declare function xirr(flows: Array<{ date: string, amount: DecimalInput }>): DecimalText
+
+/** The flows' present value at `rate` on the first flow's date, to paise (Excel's XNPV). */
+export declare function xnpv(rate: DecimalInput, flows: Array<{ date: string, amount: DecimalInput }>): DecimalText

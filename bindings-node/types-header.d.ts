@@ -115,6 +115,13 @@ export interface BlendedClassification {
   model_version: string
 }
 
+export interface GoalProgress {
+  /** `current / target`, rounded down to 4 decimals (above 1 once passed). */
+  progress: DecimalText
+  remaining: Money
+  reached: boolean
+}
+
 export interface FundAmount {
   id: string
   amount: Money
@@ -415,3 +422,4 @@ export type ErrorCode =
   | 'column_missing'
   | 'column_duplicate'
   | 'option_unknown'
+  | 'date_invalid'

@@ -11,6 +11,7 @@
 mod auth;
 mod js;
 mod money;
+mod returns;
 mod rules;
 
 use napi_derive::napi;

@@ -19,6 +19,11 @@ import {
   type SparrowError,
   type Verification,
   type BlendedClassification,
+  type DecimalText,
+  type GoalProgress,
+  xirr,
+  goalProgress,
+  sipNeeded,
 } from '../index.js'
 
 const amount: Money = parseMoney('1,250.50')
@@ -58,9 +63,16 @@ validateProfile({}, { mode: 'lax' })
 authorize('user', ['root'])
 // @ts-expect-error booleans are not decimals
 formatInr(true)
+const rate: DecimalText = xirr([{ date: '2025-01-01', amount: -100 }, { date: '2026-01-01', amount: '110.00' }])
+const goal: GoalProgress = goalProgress('25000', 100000)
+const sip: Money = sipNeeded(1000000, 0, '0.12', 120)
+// @ts-expect-error a flow is { date, amount }, not a pair
+xirr([['2025-01-01', -100]])
+// @ts-expect-error months are a number
+sipNeeded(1, 0, '0.1', '12')
 // @ts-expect-error a made-up code is not an ErrorCode
 const bogus: ErrorCode = 'not_a_code'
 // @ts-expect-error Money is a branded string: plain text is not Money without parsing
 const raw: Money = '12.50'
 
-export { text, asNumber, years, equity, allowed, login, codeOf, codes, first, bogus, raw }
+export { text, asNumber, years, equity, allowed, login, codeOf, codes, first, bogus, raw, rate, goal, sip }

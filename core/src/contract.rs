@@ -11,6 +11,8 @@
 //! - **Parsers** ([`names`]): one `FromStr` per string enum of api.md, each failing
 //!   with a stable code ([`ArgumentError`], or the domain's own code where one exists).
 //! - **Defaults** ([`defaults`]): api.md's defaults as named constants.
+//! - **Returns** ([`returns`]): XIRR, XNPV and goals over `YYYY-MM-DD` dates and
+//!   decimals.
 //! - **Decimal text** ([`crate::money::decimal_text`]): one grammar for decimal strings
 //!   and number literals, which the core's own readers use too.
 //! - **Error kinds** ([`ErrorKind`], [`crate::Error::kind`]): the category that Python
@@ -28,6 +30,7 @@ pub mod defaults;
 mod kind;
 pub mod names;
 pub mod records;
+pub mod returns;
 pub mod tag;
 
 pub use argument::{

@@ -287,6 +287,9 @@ fn contract_codes() -> Vec<&'static str> {
             allowed: "mode",
         }
         .code(),
+        sparrow_core::contract::returns::parse_date("2024-02-30", "today")
+            .unwrap_err()
+            .code(),
         InputBudget::new("input")
             .spend(MAX_INPUT_BYTES)
             .unwrap_err()

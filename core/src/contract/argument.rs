@@ -211,6 +211,14 @@ pub enum ArgumentError {
         /// The options the function takes.
         allowed: &'static str,
     },
+    /// A date given as text that is not a calendar date written `YYYY-MM-DD` (RFC 3339
+    /// full-date: four-digit year, two-digit month and day, a day the month has).
+    #[error("{field}: must be a calendar date written YYYY-MM-DD")]
+    #[strum(serialize = "date_invalid")]
+    DateInvalid {
+        /// The argument.
+        field: &'static str,
+    },
 }
 
 impl ArgumentError {
@@ -255,7 +263,8 @@ impl ArgumentError {
             | Self::Aborted { field }
             | Self::ColumnMissing { field, .. }
             | Self::ColumnDuplicate { field, .. }
-            | Self::TimeInvalid { field } => (field, None),
+            | Self::TimeInvalid { field }
+            | Self::DateInvalid { field } => (field, None),
         }
     }
 
@@ -283,7 +292,8 @@ impl ArgumentError {
             | Self::RowErrors { field, .. }
             | Self::ColumnMissing { field, .. }
             | Self::ColumnDuplicate { field, .. }
-            | Self::TimeInvalid { field } => *field = name,
+            | Self::TimeInvalid { field }
+            | Self::DateInvalid { field } => *field = name,
         }
         self
     }
@@ -414,7 +424,7 @@ mod tests {
             ArgumentError::NotFinite { field: "x" }.code(),
             "input_not_finite"
         );
-        assert_eq!(ArgumentError::CODES.len(), 21);
+        assert_eq!(ArgumentError::CODES.len(), 22);
         let mut budget = InputBudget::new("input");
         assert!(budget.check_len(MAX_INPUT_BYTES).is_ok());
         assert!(budget.check_len(MAX_INPUT_BYTES + 1).is_err());

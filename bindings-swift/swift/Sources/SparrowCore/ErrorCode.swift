@@ -173,6 +173,7 @@ public enum ErrorCode {
     public static let columnMissing = "column_missing"
     public static let columnDuplicate = "column_duplicate"
     public static let optionUnknown = "option_unknown"
+    public static let dateInvalid = "date_invalid"
 
     /// Every code, in the catalogue's order.
     public static let all: [String] = [
@@ -346,6 +347,7 @@ public enum ErrorCode {
         columnMissing,
         columnDuplicate,
         optionUnknown,
+        dateInvalid,
     ]
 }
 
