@@ -15,11 +15,13 @@
 mod auth;
 mod error;
 mod money;
+mod returns;
 mod rules;
 
 pub use auth::*;
 pub use error::{ExactDecimal, FieldProblem, Result, SparrowError};
 pub use money::*;
+pub use returns::*;
 pub use rules::*;
 
 uniffi::setup_scaffolding!("sparrow_core");

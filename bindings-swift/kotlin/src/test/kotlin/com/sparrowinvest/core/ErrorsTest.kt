@@ -4,6 +4,7 @@ import java.io.File
 import java.math.BigDecimal
 import java.nio.file.Files
 import java.time.Instant
+import java.time.LocalDate
 import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.Test
@@ -42,13 +43,6 @@ class ErrorsTest {
         "row_errors_unknown" to "the Arrow batch functions are Python only",
         "column_missing" to "the Arrow batch functions are Python only",
         "column_duplicate" to "the Arrow batch functions are Python only",
-        "date_invalid" to "returns (xirr, xnpv, cagr) are not in the Kotlin package yet (issue 14)",
-        "returns_too_few_flows" to "returns (xirr, xnpv, cagr) are not in the Kotlin package yet (issue 14)",
-        "returns_too_many_flows" to "returns (xirr, xnpv, cagr) are not in the Kotlin package yet (issue 14)",
-        "returns_no_sign_change" to "returns (xirr, xnpv, cagr) are not in the Kotlin package yet (issue 14)",
-        "returns_flow_before_start" to "returns (xirr, xnpv, cagr) are not in the Kotlin package yet (issue 14)",
-        "returns_no_root" to "returns (xirr, xnpv, cagr) are not in the Kotlin package yet (issue 14)",
-        "returns_input" to "returns (xirr, xnpv, cagr) are not in the Kotlin package yet (issue 14)",
         "env_missing" to "checkEnv is a server function (left out, api.md)",
         "env_invalid" to "checkEnv is left out",
         "env_placeholder" to "checkEnv is left out",
@@ -177,6 +171,13 @@ class ErrorsTest {
         "constraint_format" to { Strategy.fromDb("{\"name\": \"x\", \"components\": [], \"constraints\": [[]]}") },
         "portfolio_empty" to { checkConstraints(emptyList(), emptyList()) },
         "risk_input" to { assessRiskJson("{}") },
+        "returns_too_few_flows" to { xirr(listOf(CashFlow(LocalDate.of(2025, 1, 1), BigDecimal("-1")))) },
+        "returns_too_many_flows" to { xirr(List(1_000_001) { CashFlow(LocalDate.of(2025, 1, 1), BigDecimal.ONE) }) },
+        "returns_no_sign_change" to { xirr(listOf(CashFlow(LocalDate.of(2025, 1, 1), BigDecimal("-1")), CashFlow(LocalDate.of(2025, 2, 1), BigDecimal("-1")))) },
+        "returns_flow_before_start" to { xirr(listOf(CashFlow(LocalDate.of(2025, 1, 1), BigDecimal("-1")), CashFlow(LocalDate.of(2024, 1, 1), BigDecimal("2")))) },
+        "returns_no_root" to { xirr(listOf(CashFlow(LocalDate.of(2025, 1, 1), BigDecimal("-100")), CashFlow(LocalDate.of(2025, 1, 1), BigDecimal("110")))) },
+        "returns_input" to { cagr(BigDecimal.ZERO, BigDecimal.ONE, BigDecimal.ONE) },
+        "date_invalid" to { monthsUntil(LocalDate.of(10000, 1, 1), LocalDate.of(10000, 2, 1)) },
         "persona_k" to { trainPersonas(listOf(row), k = 0u) },
         "persona_training" to { trainPersonas(emptyList(), k = 3u) },
         "role_unknown" to { authorize("user", listOf("root")) },
