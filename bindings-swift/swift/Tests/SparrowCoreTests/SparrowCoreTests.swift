@@ -44,4 +44,19 @@ final class SparrowCoreTests: XCTestCase {
             XCTAssertEqual((error as? SparrowError)?.code(), ErrorCode.tokenExpired)
         }
     }
+
+    func testReturnsAndGoals() throws {
+        let flows = [
+            CashFlow(date: "2025-01-01", amount: Decimal(-10_000)),
+            CashFlow(date: "2026-01-01", amount: Decimal(string: "11000.00", locale: Locale(identifier: "en_US_POSIX"))!),
+        ]
+        XCTAssertEqual(try xirr(flows: flows), Decimal(string: "0.1", locale: Locale(identifier: "en_US_POSIX"))!)
+        XCTAssertEqual(try sipNeeded(target: Decimal(1_000_000), current: Decimal(0),
+                                     annualRate: Decimal(string: "0.12", locale: Locale(identifier: "en_US_POSIX"))!, months: 120),
+                       Decimal(string: "4463.58", locale: Locale(identifier: "en_US_POSIX"))!)
+        XCTAssertEqual(try monthsUntil(today: "2025-01-15", by: "2025-03-14"), 1)
+        XCTAssertThrowsError(try monthsUntil(today: "2025-1-15", by: "2025-03-14")) { error in
+            XCTAssertEqual((error as? SparrowError)?.code(), ErrorCode.dateInvalid)
+        }
+    }
 }
