@@ -115,6 +115,9 @@ export interface BlendedClassification {
   model_version: string
 }
 
+/** What a transaction did: money paid in (`purchase`, `sip`) or received. */
+export type TransactionKind = 'purchase' | 'sip' | 'redemption' | 'dividend'
+
 export interface GoalProgress {
   /** `current / target`, rounded down to 4 decimals (above 1 once passed). */
   progress: DecimalText
@@ -422,6 +425,7 @@ export type ErrorCode =
   | 'column_missing'
   | 'column_duplicate'
   | 'option_unknown'
+  | 'transaction_kind_unknown'
   | 'date_invalid'
 
 /**
@@ -608,6 +612,12 @@ export declare function parseDuration(text: string): number
  * looser spellings.
  */
 export declare function parseMoney(text: string, options?: { lenient?: boolean }): Money
+
+/**
+ * The portfolio's XIRR from its real transactions (each on its own date) and today's
+ * value.
+ */
+export declare function portfolioXirr(transactions: Array<{ date: string, kind: TransactionKind, amount: DecimalInput }>, currentValue: DecimalInput, today: string): DecimalText
 
 /** Trades that bring holdings back to the target percents. */
 export declare function rebalance(holdings: Array<{ id: string, value: DecimalInput }>, target: Record<string, DecimalInput>, options?: { driftBand?: DecimalInput, buyOnly?: boolean, newMoney?: DecimalInput }): RebalancePlan

@@ -869,6 +869,7 @@ module.exports.monthsUntil = nativeBinding.monthsUntil
 module.exports.needsRehash = nativeBinding.needsRehash
 module.exports.parseDuration = nativeBinding.parseDuration
 module.exports.parseMoney = nativeBinding.parseMoney
+module.exports.portfolioXirr = nativeBinding.portfolioXirr
 module.exports.rebalance = nativeBinding.rebalance
 module.exports.requirePassword = nativeBinding.requirePassword
 module.exports.shouldRefresh = nativeBinding.shouldRefresh

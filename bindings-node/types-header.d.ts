@@ -115,6 +115,9 @@ export interface BlendedClassification {
   model_version: string
 }
 
+/** What a transaction did: money paid in (`purchase`, `sip`) or received. */
+export type TransactionKind = 'purchase' | 'sip' | 'redemption' | 'dividend'
+
 export interface GoalProgress {
   /** `current / target`, rounded down to 4 decimals (above 1 once passed). */
   progress: DecimalText
@@ -422,4 +425,5 @@ export type ErrorCode =
   | 'column_missing'
   | 'column_duplicate'
   | 'option_unknown'
+  | 'transaction_kind_unknown'
   | 'date_invalid'

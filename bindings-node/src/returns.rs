@@ -3,7 +3,7 @@
 use napi::{Env, Unknown};
 use napi_derive::napi;
 use rust_decimal::Decimal;
-use sparrow_core::contract::returns::{self as r, CashFlowRecord};
+use sparrow_core::contract::returns::{self as r, CashFlowRecord, TransactionRecord};
 use sparrow_core::returns::{self as core_returns, MAX_FLOWS};
 
 use crate::js::{self, OrThrow, Result};
@@ -162,4 +162,38 @@ pub fn months_until(env: Env, today: Unknown<'_>, by: Unknown<'_>) -> Result<u32
     let today = js::text(&env, today, "today")?;
     let by = js::text(&env, by, "by")?;
     r::months_until(&today, &by).or_throw(&env)
+}
+
+const TRANSACTION: &str = "{ date, kind, amount }";
+
+/// The portfolio's XIRR from its real transactions (each on its own date) and today's
+/// value.
+#[napi(
+    ts_args_type = "transactions: Array<{ date: string, kind: TransactionKind, amount: DecimalInput }>, currentValue: DecimalInput, today: string",
+    ts_return_type = "DecimalText"
+)]
+pub fn portfolio_xirr(
+    env: Env,
+    transactions: Unknown<'_>,
+    current_value: Unknown<'_>,
+    today: Unknown<'_>,
+) -> Result<String> {
+    let ts = js::array(&env, transactions, "transactions", MAX_FLOWS)?
+        .into_iter()
+        .map(|t| {
+            let obj = js::object(&env, t, "transactions", TRANSACTION)?;
+            let field =
+                |key: &'static str| js::required(&env, &obj, key, "transactions", TRANSACTION);
+            Ok(TransactionRecord {
+                date: js::text(&env, field("date")?, "transactions.date")?,
+                kind: js::text(&env, field("kind")?, "transactions.kind")?,
+                amount: js::decimal(&env, field("amount")?, "amount")?,
+            })
+        })
+        .collect::<Result<Vec<_>>>()?;
+    let current_value = js::decimal(&env, current_value, "currentValue")?;
+    let today = js::text(&env, today, "today")?;
+    Ok(r::portfolio_xirr(&ts, current_value, &today)
+        .or_throw(&env)?
+        .to_string())
 }

@@ -146,6 +146,7 @@ function reachable() {
     ['returns_no_root', () => sc.xirr([{ date: '2025-01-01', amount: -100 }, { date: '2025-01-01', amount: 110 }])],
     ['returns_input', () => sc.cagr('0', '1', '1')],
     ['date_invalid', () => sc.monthsUntil('2025-02-30', '2025-03-01')],
+    ['transaction_kind_unknown', () => sc.portfolioXirr([{ date: '2025-01-01', kind: 'buy', amount: 1 }], 1, '2026-01-01')],
     ['persona_k', () => sc.trainPersonasSync([profileRow], { k: 0 })],
     ['persona_training', () => sc.trainPersonasSync([], { k: 3 })],
     ['mode_unknown', () => sc.validateProfile({}, { mode: 'lax' })],

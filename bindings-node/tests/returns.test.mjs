@@ -47,3 +47,18 @@ test('mistakes are refused with codes, never guessed at', () => {
   assert.equal(code(() => sc.sipNeeded(1, 0, '0.1', 0))[0], 'returns_input')
   assert.equal(code(() => sc.goalProgress('0.001', 1))[0], 'money_precision')
 })
+
+test('portfolio XIRR from the real transactions', () => {
+  const ts = [{ date: '2025-01-01', kind: 'purchase', amount: '10000' }]
+  assert.equal(sc.portfolioXirr(ts, 11000, '2026-01-01'), '0.100000000')
+  const sips = Array.from({ length: 12 }, (_, i) => ({ date: `2024-${String(12 - i).padStart(2, '0')}-05`, kind: 'sip', amount: 10000 }))
+  const flows = [...sips].reverse().map((t) => ({ date: t.date, amount: -t.amount }))
+  assert.equal(sc.portfolioXirr(sips, '125000', '2025-12-01'), sc.xirr([...flows, { date: '2025-12-01', amount: '125000' }]))
+  let e
+  try {
+    sc.portfolioXirr([{ date: '2025-01-01', kind: 'buy', amount: 1 }], 1, '2026-01-01')
+  } catch (err) {
+    e = err
+  }
+  assert.equal(e?.code, 'transaction_kind_unknown')
+})

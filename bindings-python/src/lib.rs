@@ -79,6 +79,7 @@ fn _sparrow_core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(returns::sip_future_value, m)?)?;
     m.add_function(wrap_pyfunction!(returns::sip_needed, m)?)?;
     m.add_function(wrap_pyfunction!(returns::months_until, m)?)?;
+    m.add_function(wrap_pyfunction!(returns::portfolio_xirr, m)?)?;
     m.add_function(wrap_pyfunction!(arrow::validate_profiles_arrow, m)?)?;
     m.add_function(wrap_pyfunction!(arrow::classify_arrow, m)?)?;
     m.add_function(wrap_pyfunction!(arrow::classify_blended_arrow, m)?)?;

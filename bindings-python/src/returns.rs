@@ -5,8 +5,10 @@ use std::sync::OnceLock;
 use pyo3::exceptions::PyTypeError;
 use pyo3::intern;
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyTuple};
-use sparrow_core::returns::{self, CashFlow, MAX_FLOWS};
+use pyo3::types::{PyDict, PyString, PyTuple};
+use sparrow_core::returns::{
+    self, CashFlow, ReturnsError, Transaction, TransactionKind, MAX_FLOWS,
+};
 
 use crate::convert::{decimal_out, exact_decimal, money_arg, money_out, type_name};
 use crate::errors::OrRaise;
@@ -195,4 +197,50 @@ pub(crate) fn months_until(
 ) -> PyResult<u32> {
     let (today, by) = (date_arg(today, &"today")?, date_arg(by, &"by")?);
     returns::months_until(today, by).or_raise(py)
+}
+
+/// `portfolio_xirr(transactions, current_value, today)`: transactions are
+/// `(date, kind, amount)` tuples (`kind`: purchase, sip, redemption, dividend).
+#[pyfunction]
+pub(crate) fn portfolio_xirr<'py>(
+    py: Python<'py>,
+    transactions: &Bound<'py, PyAny>,
+    current_value: &Bound<'py, PyAny>,
+    today: &Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let mut ts = Vec::new();
+    for (index, item) in transactions.try_iter()?.enumerate() {
+        if index >= MAX_FLOWS {
+            return Err(ReturnsError::TooManyFlows { max: MAX_FLOWS }).or_raise(py);
+        }
+        let item = item?;
+        let triple = item
+            .cast::<PyTuple>()
+            .ok()
+            .filter(|t| t.len() == 3)
+            .ok_or_else(|| {
+                PyTypeError::new_err(format!(
+                    "transactions[{index}]: expected a (datetime.date, kind, amount) tuple, not {}",
+                    type_name(&item)
+                ))
+            })?;
+        let kind = triple.get_item(1)?;
+        let kind = kind.cast::<PyString>().map_err(|_| {
+            PyTypeError::new_err(format!("transactions[{index}].kind: expected a str"))
+        })?;
+        ts.push(Transaction {
+            date: date_arg(
+                &triple.get_item(0)?,
+                &format_args!("transactions[{index}].date"),
+            )?,
+            kind: kind.to_str()?.parse::<TransactionKind>().or_raise(py)?,
+            amount: money_arg(&triple.get_item(2)?, "transactions.amount")?,
+        });
+    }
+    let current_value = money_arg(current_value, "current_value")?;
+    let today = date_arg(today, &"today")?;
+    let r = py
+        .detach(|| returns::portfolio_xirr(&ts, current_value, today))
+        .or_raise(py)?;
+    decimal_out(py, r)
 }

@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 from datetime import date, datetime, timedelta
 from decimal import ROUND_HALF_EVEN, Decimal, localcontext
+from typing import Literal
 
 import pyxirr
 import pytest
@@ -183,3 +184,24 @@ def test_dates_are_read_as_their_calendar_days() -> None:
     assert sc.months_until(date(9999, 11, 30), date(9999, 12, 31)) == 1
     # A year of 365 days is exactly one Actual/365 year.
     assert str(sc.xirr([(date(2023, 3, 1), -100), (date(2024, 2, 29), 110)])) == "0.100000000"
+
+
+def test_portfolio_xirr_from_transactions() -> None:
+    today = date(2025, 12, 1)
+    ts: list[tuple[date, Literal["purchase", "sip", "redemption", "dividend"], int]] = [
+        (date(2024, m, 5), "sip", 10_000) for m in range(12, 0, -1)
+    ]
+    ts.append((date(2025, 6, 10), "redemption", 20_000))
+    ts.append((date(2025, 3, 1), "dividend", 500))
+    got = sc.portfolio_xirr(ts, "118000", today)
+    flows = sorted((d, -a if k == "sip" else a) for d, k, a in ts) + [(today, 118_000)]
+    theirs = pyxirr.xirr(flows)
+    assert theirs is not None and abs(float(got) - theirs) <= 1e-9
+    with pytest.raises(sc.InputError) as info:
+        sc.portfolio_xirr([(date(2025, 1, 1), "buy", 1)], 1, today)  # type: ignore[list-item]
+    assert info.value.code == "transaction_kind_unknown"
+    with pytest.raises(sc.InputError) as info:
+        sc.portfolio_xirr([(date(2026, 1, 1), "sip", 1)], 1, today)
+    assert info.value.code == "returns_input" and "transactions.date" in str(info.value)
+    with pytest.raises(TypeError, match=r"transactions\[0\]: expected a \(datetime.date, kind, amount\) tuple"):
+        sc.portfolio_xirr([(date(2025, 1, 1), 1)], 1, today)  # type: ignore[list-item]

@@ -1,6 +1,6 @@
 //! XIRR, XNPV, CAGR and goals (`sparrow_core::contract::returns`): conversion only.
 
-use sparrow_core::contract::returns::{self as r, CashFlowRecord};
+use sparrow_core::contract::returns::{self as r, CashFlowRecord, TransactionRecord};
 use sparrow_core::returns as core_returns;
 
 use crate::error::{out, OrFail, Result};
@@ -118,4 +118,41 @@ pub fn sip_needed(
 #[uniffi::export]
 pub fn months_until(today: CalendarDate, by: CalendarDate) -> Result<u32> {
     r::months_until(&today.0, &by.0).or_fail()
+}
+
+/// One transaction: `kind` is `purchase`, `sip`, `redemption` or `dividend`; `amount`
+/// is positive (the kind gives the direction). Not named `Transaction`, which SwiftUI
+/// declares too.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct PortfolioTransaction {
+    /// The day it settled.
+    pub date: CalendarDate,
+    /// What it did.
+    pub kind: String,
+    /// How much, in rupees.
+    pub amount: ExactDecimal,
+}
+
+/// The portfolio's XIRR from its real transactions (each on its own date) and today's
+/// value.
+#[uniffi::export]
+pub fn portfolio_xirr(
+    transactions: Vec<PortfolioTransaction>,
+    current_value: ExactDecimal,
+    today: CalendarDate,
+) -> Result<ExactDecimal> {
+    let ts = transactions
+        .iter()
+        .map(|t| {
+            Ok(TransactionRecord {
+                date: t.date.0.clone(),
+                kind: t.kind.clone(),
+                amount: t.amount.read("amount")?,
+            })
+        })
+        .collect::<Result<Vec<_>>>()?;
+    let current_value = current_value.read("current_value")?;
+    Ok(out(
+        r::portfolio_xirr(&ts, current_value, &today.0).or_fail()?
+    ))
 }

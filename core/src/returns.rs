@@ -32,12 +32,14 @@
 
 mod error;
 mod goal;
+mod portfolio;
 
 pub use error::ReturnsError;
 pub use goal::{
     future_value, goal_progress, months_until, sip_future_value, sip_needed, GoalProgress,
     MAX_ASSUMED_RATE, MAX_GOAL_MONTHS,
 };
+pub use portfolio::{portfolio_xirr, Transaction, TransactionKind};
 
 use rust_decimal::prelude::{FromPrimitive, ToPrimitive};
 use rust_decimal::{Decimal, RoundingStrategy};

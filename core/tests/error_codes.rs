@@ -290,6 +290,10 @@ fn contract_codes() -> Vec<&'static str> {
         sparrow_core::contract::returns::parse_date("2024-02-30", "today")
             .unwrap_err()
             .code(),
+        "buy"
+            .parse::<sparrow_core::returns::TransactionKind>()
+            .unwrap_err()
+            .code(),
         InputBudget::new("input")
             .spend(MAX_INPUT_BYTES)
             .unwrap_err()

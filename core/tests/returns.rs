@@ -381,3 +381,122 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn portfolio_xirr_from_real_transactions() {
+    use sparrow_core::money::Money;
+    let today = day(2025, 12, 1);
+    let t = |date, kind, rupees: i64| Transaction {
+        date,
+        kind,
+        amount: Money::from_rupees(rupees).unwrap(),
+    };
+    // Twelve SIP instalments of ₹10,000, a redemption and a dividend, given out of order.
+    let mut ts: Vec<Transaction> = (1..=12u8)
+        .rev()
+        .map(|m| t(day(2024, m, 5), TransactionKind::Sip, 10_000))
+        .collect();
+    ts.push(t(day(2025, 6, 10), TransactionKind::Redemption, 20_000));
+    ts.push(t(day(2025, 3, 1), TransactionKind::Dividend, 500));
+    let value = Money::from_rupees(118_000).unwrap();
+    let got = portfolio_xirr(&ts, value, today).unwrap();
+    // The same as xirr over the flows, each on its own date.
+    let mut flows: Vec<CashFlow> = ts
+        .iter()
+        .map(|x| CashFlow {
+            date: x.date,
+            amount: if x.kind.pays_in() {
+                -x.amount.as_decimal()
+            } else {
+                x.amount.as_decimal()
+            },
+        })
+        .collect();
+    flows.sort_by_key(|f| f.date);
+    flows.push(CashFlow {
+        date: today,
+        amount: value.as_decimal(),
+    });
+    assert_eq!(got, xirr(&flows).unwrap());
+    // Today's backend puts the whole cost on the last transaction date: another number.
+    let backend = xirr(&[
+        CashFlow {
+            date: day(2025, 6, 10),
+            amount: dec("-99500"),
+        },
+        CashFlow {
+            date: today,
+            amount: value.as_decimal(),
+        },
+    ])
+    .unwrap();
+    assert!(got < backend, "{got} vs the backend's {backend}");
+
+    let code = |r: Result<Decimal, ReturnsError>| {
+        let e = r.unwrap_err();
+        (e.code(), e.field())
+    };
+    let zero = Transaction {
+        amount: Money::ZERO,
+        ..ts[0]
+    };
+    assert_eq!(
+        code(portfolio_xirr(&[zero], value, today)),
+        ("returns_input", "transactions.amount".to_owned())
+    );
+    let later = t(day(2026, 1, 1), TransactionKind::Sip, 1);
+    assert_eq!(
+        code(portfolio_xirr(&[later], value, today)),
+        ("returns_input", "transactions.date".to_owned())
+    );
+    assert_eq!(
+        code(portfolio_xirr(&ts, -value, today)),
+        ("returns_input", "current_value".to_owned())
+    );
+    assert_eq!(
+        code(portfolio_xirr(&[], value, today)).0,
+        "returns_too_few_flows"
+    );
+    // Nothing paid in.
+    let only_out = [t(day(2024, 1, 1), TransactionKind::Redemption, 5)];
+    assert_eq!(
+        code(portfolio_xirr(&only_out, value, today)).0,
+        "returns_no_sign_change"
+    );
+}
+
+#[test]
+fn portfolio_xirr_over_records() {
+    use sparrow_core::contract::returns::{portfolio_xirr, TransactionRecord};
+    let r = |date: &str, kind: &str, amount: &str| TransactionRecord {
+        date: date.into(),
+        kind: kind.into(),
+        amount: dec(amount),
+    };
+    let ts = [r("2025-01-01", "purchase", "10000")];
+    assert_eq!(
+        portfolio_xirr(&ts, dec("11000"), "2026-01-01")
+            .unwrap()
+            .to_string(),
+        "0.100000000"
+    );
+    let bad = [r("2025-01-01", "buy", "10000")];
+    let e = portfolio_xirr(&bad, dec("11000"), "2026-01-01").unwrap_err();
+    assert_eq!(e.code(), "transaction_kind_unknown");
+    assert_eq!(
+        e.to_string(),
+        "transactions.kind: must be one of purchase, sip, redemption, dividend"
+    );
+    assert_eq!(
+        portfolio_xirr(&ts, dec("11000"), "2026-1-1")
+            .unwrap_err()
+            .code(),
+        "date_invalid"
+    );
+    assert_eq!(
+        portfolio_xirr(&[r("2025-01-01", "sip", "0.001")], dec("1"), "2026-01-01")
+            .unwrap_err()
+            .code(),
+        "money_precision"
+    );
+}

@@ -86,6 +86,7 @@ from ._sparrow_core import (
     sip_future_value,
     sip_needed,
     months_until,
+    portfolio_xirr,
     verify_token,
 )
 
@@ -163,6 +164,7 @@ __all__ = [
     "sip_future_value",
     "sip_needed",
     "months_until",
+    "portfolio_xirr",
     "verify_token",
 ]
 

@@ -91,6 +91,7 @@ __all__ = [
     "sip_future_value",
     "sip_needed",
     "months_until",
+    "portfolio_xirr",
     "units_for",
     "validate_aadhaar",
     "validate_email",
@@ -310,6 +311,11 @@ def future_value(amount: DecimalLike, annual_rate: DecimalLike, months: int) -> 
 def sip_future_value(monthly: DecimalLike, annual_rate: DecimalLike, months: int) -> Money: ...
 def sip_needed(target: DecimalLike, current: DecimalLike, annual_rate: DecimalLike, months: int) -> Money: ...
 def months_until(today: date, by: date) -> int: ...
+def portfolio_xirr(
+    transactions: Iterable[tuple[date, Literal["purchase", "sip", "redemption", "dividend"], DecimalLike]],
+    current_value: DecimalLike,
+    today: date,
+) -> Decimal: ...
 def reassignment(
     before: PersonaModel,
     after: PersonaModel,

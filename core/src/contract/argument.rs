@@ -211,6 +211,15 @@ pub enum ArgumentError {
         /// The options the function takes.
         allowed: &'static str,
     },
+    /// A transaction `kind` other than `purchase`, `sip`, `redemption` or `dividend`.
+    #[error("{field}: must be one of {allowed}")]
+    #[strum(serialize = "transaction_kind_unknown")]
+    TransactionKind {
+        /// The argument.
+        field: &'static str,
+        /// The spellings.
+        allowed: &'static str,
+    },
     /// A date given as text that is not a calendar date written `YYYY-MM-DD` (RFC 3339
     /// full-date: four-digit year, two-digit month and day, a day the month has).
     #[error("{field}: must be a calendar date written YYYY-MM-DD")]
@@ -251,6 +260,7 @@ impl ArgumentError {
             | Self::TradeSide { field, allowed }
             | Self::RiskLevel { field, allowed }
             | Self::OptionUnknown { field, allowed }
+            | Self::TransactionKind { field, allowed }
             | Self::RowErrors { field, allowed } => (field, Some(allowed)),
             Self::TooDeep { field, .. }
             | Self::NotFinite { field }
@@ -279,6 +289,7 @@ impl ArgumentError {
             | Self::Algorithm { field, .. }
             | Self::TradeSide { field, .. }
             | Self::RiskLevel { field, .. }
+            | Self::TransactionKind { field, .. }
             | Self::TooDeep { field, .. }
             | Self::NotFinite { field }
             | Self::Number { field, .. }
@@ -424,7 +435,7 @@ mod tests {
             ArgumentError::NotFinite { field: "x" }.code(),
             "input_not_finite"
         );
-        assert_eq!(ArgumentError::CODES.len(), 22);
+        assert_eq!(ArgumentError::CODES.len(), 23);
         let mut budget = InputBudget::new("input");
         assert!(budget.check_len(MAX_INPUT_BYTES).is_ok());
         assert!(budget.check_len(MAX_INPUT_BYTES + 1).is_err());

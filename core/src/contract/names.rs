@@ -27,6 +27,7 @@ use crate::persona::{PersonaId, TrainAlgorithm};
 use crate::profile::{
     Knowledge, Liquidity, ProfileError, RiskTolerance, ValidationMode, Volatility,
 };
+use crate::returns::TransactionKind;
 use crate::risk::{RiskLevel, Severity};
 
 /// The most characters of a refused name that an error keeps (as the allocation errors do).
@@ -382,3 +383,27 @@ mod tests {
         );
     }
 }
+
+impl TransactionKind {
+    /// The spellings, as an error lists them.
+    pub const ALLOWED: &'static str = "purchase, sip, redemption, dividend";
+
+    /// `"purchase"`, `"sip"`, `"redemption"` or `"dividend"`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            TransactionKind::Purchase => "purchase",
+            TransactionKind::Sip => "sip",
+            TransactionKind::Redemption => "redemption",
+            TransactionKind::Dividend => "dividend",
+        }
+    }
+}
+
+from_spelling!(
+    TransactionKind,
+    all = TransactionKind::ALL,
+    ArgumentError::TransactionKind {
+        field: "transactions.kind",
+        allowed: TransactionKind::ALLOWED,
+    }
+);

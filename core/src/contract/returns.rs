@@ -8,7 +8,7 @@ use time::{Date, Month};
 
 use super::{tag, ArgumentError};
 use crate::money::Money;
-use crate::returns::{self, CashFlow};
+use crate::returns::{self, CashFlow, Transaction, TransactionKind};
 use crate::Error;
 
 /// One dated cash flow: `date` as `YYYY-MM-DD`, `amount` in rupees (paid in negative,
@@ -19,6 +19,39 @@ pub struct CashFlowRecord {
     pub date: String,
     /// The amount.
     pub amount: Decimal,
+}
+
+/// One transaction: `date` as `YYYY-MM-DD`, `kind` one of `purchase`, `sip`,
+/// `redemption`, `dividend`, `amount` positive (the kind gives the direction).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TransactionRecord {
+    /// The day it settled, `YYYY-MM-DD`.
+    pub date: String,
+    /// What it did.
+    pub kind: String,
+    /// How much, in rupees.
+    pub amount: Decimal,
+}
+
+/// [`returns::portfolio_xirr`] over records (`today` as `YYYY-MM-DD`).
+pub fn portfolio_xirr(
+    transactions: &[TransactionRecord],
+    current_value: Decimal,
+    today: &str,
+) -> Result<Decimal, Error> {
+    let today = parse_date(today, "today")?;
+    let current_value = money(current_value, "current_value")?;
+    let ts = transactions
+        .iter()
+        .map(|t| {
+            Ok(Transaction {
+                date: parse_date(&t.date, "transactions.date")?,
+                kind: t.kind.parse::<TransactionKind>()?,
+                amount: money(t.amount, "transactions.amount")?,
+            })
+        })
+        .collect::<Result<Vec<_>, Error>>()?;
+    Ok(returns::portfolio_xirr(&ts, current_value, today)?)
 }
 
 /// [`returns::GoalProgress`] as a record.

@@ -173,6 +173,7 @@ public enum ErrorCode {
     public static let columnMissing = "column_missing"
     public static let columnDuplicate = "column_duplicate"
     public static let optionUnknown = "option_unknown"
+    public static let transactionKindUnknown = "transaction_kind_unknown"
     public static let dateInvalid = "date_invalid"
 
     /// Every code, in the catalogue's order.
@@ -347,6 +348,7 @@ public enum ErrorCode {
         columnMissing,
         columnDuplicate,
         optionUnknown,
+        transactionKindUnknown,
         dateInvalid,
     ]
 }

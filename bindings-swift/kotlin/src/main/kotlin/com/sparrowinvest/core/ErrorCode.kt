@@ -174,6 +174,7 @@ object ErrorCode {
     const val COLUMN_MISSING = "column_missing"
     const val COLUMN_DUPLICATE = "column_duplicate"
     const val OPTION_UNKNOWN = "option_unknown"
+    const val TRANSACTION_KIND_UNKNOWN = "transaction_kind_unknown"
     const val DATE_INVALID = "date_invalid"
 
     /** Every code, in the catalogue's order. */
@@ -348,6 +349,7 @@ object ErrorCode {
         COLUMN_MISSING,
         COLUMN_DUPLICATE,
         OPTION_UNKNOWN,
+        TRANSACTION_KIND_UNKNOWN,
         DATE_INVALID,
     )
 }

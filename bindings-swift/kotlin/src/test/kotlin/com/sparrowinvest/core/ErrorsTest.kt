@@ -178,6 +178,9 @@ class ErrorsTest {
         "returns_no_root" to { xirr(listOf(CashFlow(LocalDate.of(2025, 1, 1), BigDecimal("-100")), CashFlow(LocalDate.of(2025, 1, 1), BigDecimal("110")))) },
         "returns_input" to { cagr(BigDecimal.ZERO, BigDecimal.ONE, BigDecimal.ONE) },
         "date_invalid" to { monthsUntil(LocalDate.of(10000, 1, 1), LocalDate.of(10000, 2, 1)) },
+        "transaction_kind_unknown" to {
+            portfolioXirr(listOf(PortfolioTransaction(LocalDate.of(2025, 1, 1), "buy", BigDecimal.ONE)), BigDecimal.ONE, LocalDate.of(2026, 1, 1))
+        },
         "persona_k" to { trainPersonas(listOf(row), k = 0u) },
         "persona_training" to { trainPersonas(emptyList(), k = 3u) },
         "role_unknown" to { authorize("user", listOf("root")) },

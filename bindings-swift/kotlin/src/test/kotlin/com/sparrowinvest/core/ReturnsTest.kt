@@ -43,4 +43,13 @@ class ReturnsTest {
         assertCode("date_invalid") { monthsUntil(LocalDate.of(10000, 1, 1), LocalDate.of(10000, 2, 1)) }
         assertCode("money_precision") { goalProgress(BigDecimal("0.001"), BigDecimal.ONE) }
     }
+
+    @Test
+    fun portfolioXirrFromTransactions() {
+        val ts = listOf(PortfolioTransaction(LocalDate.of(2025, 1, 1), "purchase", BigDecimal("10000")))
+        assertEquals("0.100000000", portfolioXirr(ts, BigDecimal("11000"), LocalDate.of(2026, 1, 1)).toPlainString())
+        assertCode("transaction_kind_unknown") {
+            portfolioXirr(listOf(PortfolioTransaction(LocalDate.of(2025, 1, 1), "buy", BigDecimal.ONE)), BigDecimal.ONE, LocalDate.of(2026, 1, 1))
+        }
+    }
 }
