@@ -6,9 +6,7 @@ use pyo3::exceptions::PyTypeError;
 use pyo3::intern;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyString, PyTuple};
-use sparrow_core::returns::{
-    self, CashFlow, ReturnsError, Transaction, TransactionKind, MAX_FLOWS,
-};
+use sparrow_core::returns::{self, CashFlow, Transaction, TransactionKind, MAX_FLOWS};
 
 use crate::convert::{decimal_out, exact_decimal, money_arg, money_out, type_name};
 use crate::errors::OrRaise;
@@ -42,8 +40,12 @@ fn date_arg(obj: &Bound<'_, PyAny>, field: &dyn std::fmt::Display) -> PyResult<t
         return Err(refused());
     }
     // One call instead of three attribute reads: the proleptic Gregorian ordinal
-    // (0001-01-01 is 1), which is the Julian day less 1,721,425.
-    let ordinal: i32 = obj.call_method0(intern!(py, "toordinal"))?.extract()?;
+    // (0001-01-01 is 1), which is the Julian day less 1,721,425 — through
+    // `datetime.date.toordinal` itself, so a subclass cannot misstate its day.
+    let ordinal: i32 = date
+        .getattr(intern!(py, "toordinal"))?
+        .call1((obj,))?
+        .extract()?;
     ordinal
         .checked_add(1_721_425)
         .and_then(|jd| time::Date::from_julian_day(jd).ok())
@@ -208,10 +210,11 @@ pub(crate) fn portfolio_xirr<'py>(
     current_value: &Bound<'py, PyAny>,
     today: &Bound<'py, PyAny>,
 ) -> PyResult<Bound<'py, PyAny>> {
+    // At most one transaction past the core's cap is read; the core refuses the count.
     let mut ts = Vec::new();
     for (index, item) in transactions.try_iter()?.enumerate() {
-        if index >= MAX_FLOWS {
-            return Err(ReturnsError::TooManyFlows { max: MAX_FLOWS }).or_raise(py);
+        if index > MAX_FLOWS {
+            break;
         }
         let item = item?;
         let triple = item

@@ -175,6 +175,14 @@ def test_goals() -> None:
         sc.months_until(datetime(2025, 1, 1), date(2025, 3, 1))
 
 
+def test_a_date_subclass_cannot_misstate_its_day() -> None:
+    class Lying(date):
+        def toordinal(self) -> int:
+            return 1
+
+    assert sc.months_until(Lying(2025, 1, 15), date(2025, 3, 15)) == 2
+
+
 def test_dates_are_read_as_their_calendar_days() -> None:
     # Leap days, year ends and the far ends of datetime.date's range.
     assert sc.months_until(date(2024, 2, 29), date(2024, 3, 29)) == 1
