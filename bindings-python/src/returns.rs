@@ -5,11 +5,13 @@ use std::sync::OnceLock;
 use pyo3::exceptions::PyTypeError;
 use pyo3::intern;
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyString, PyTuple};
+use pyo3::types::{PyString, PyTuple};
+use sparrow_core::contract;
 use sparrow_core::returns::{self, CashFlow, Transaction, TransactionKind, MAX_FLOWS};
 
 use crate::convert::{decimal_out, exact_decimal, money_arg, money_out, type_name};
 use crate::errors::OrRaise;
+use crate::to_py::to_py;
 
 /// `datetime.date` and `datetime.datetime`, imported once.
 static DATE_TYPES: OnceLock<(Py<PyAny>, Py<PyAny>)> = OnceLock::new();
@@ -119,20 +121,22 @@ pub(crate) fn cagr<'py>(
     decimal_out(py, r)
 }
 
-/// `goal_progress(current, target)`: `{progress, remaining, reached}`.
+/// `goal_progress(current, target)`: `{progress, remaining, reached}` (the core's
+/// record).
 #[pyfunction]
 pub(crate) fn goal_progress<'py>(
     py: Python<'py>,
     current: &Bound<'py, PyAny>,
     target: &Bound<'py, PyAny>,
-) -> PyResult<Bound<'py, PyDict>> {
-    let (current, target) = (money_arg(current, "current")?, money_arg(target, "target")?);
-    let p = returns::goal_progress(current, target).or_raise(py)?;
-    let d = PyDict::new(py);
-    d.set_item("progress", decimal_out(py, p.progress)?)?;
-    d.set_item("remaining", money_out(py, p.remaining)?)?;
-    d.set_item("reached", p.reached)?;
-    Ok(d)
+) -> PyResult<Bound<'py, PyAny>> {
+    let (current, target) = (
+        exact_decimal(current, "current")?,
+        exact_decimal(target, "target")?,
+    );
+    to_py(
+        py,
+        &contract::returns::goal_progress(current, target).or_raise(py)?,
+    )
 }
 
 /// `future_value(amount, annual_rate, months)`: what `amount` grows to, down to paise.

@@ -119,6 +119,15 @@ fn money(
         .map_err(|_| input(field, "gives an amount above 999999999999.99"))
 }
 
+/// `amount × factor`, rounded down to the paisa; `field` names `amount` in refusals.
+fn times(amount: Money, factor: Decimal, field: &'static str) -> Result<Money, ReturnsError> {
+    let v = amount
+        .as_decimal()
+        .checked_mul(factor)
+        .ok_or(input(field, "gives an amount above 999999999999.99"))?;
+    money(v, RoundingStrategy::ToZero, field)
+}
+
 /// What `amount` grows to in `months` at `annual_rate`, rounded down to the paisa.
 pub fn future_value(
     amount: Money,
@@ -129,11 +138,7 @@ pub fn future_value(
         return Err(input("amount", "must not be negative"));
     }
     let (growth, _) = factors(annual_rate, months)?;
-    let v = amount
-        .as_decimal()
-        .checked_mul(growth)
-        .ok_or(input("amount", "gives an amount above 999999999999.99"))?;
-    money(v, RoundingStrategy::ToZero, "amount")
+    times(amount, growth, "amount")
 }
 
 /// What a SIP of `monthly` (paid at the start of each of `months` months) is worth at
@@ -147,11 +152,7 @@ pub fn sip_future_value(
         return Err(input("monthly", "must not be negative"));
     }
     let (_, sip) = factors(annual_rate, months)?;
-    let v = monthly
-        .as_decimal()
-        .checked_mul(sip)
-        .ok_or(input("monthly", "gives an amount above 999999999999.99"))?;
-    money(v, RoundingStrategy::ToZero, "monthly")
+    times(monthly, sip, "monthly")
 }
 
 /// The monthly SIP (paid at the start of each of `months` months, `months` ≥ 1) that,
