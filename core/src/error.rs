@@ -10,6 +10,7 @@ use crate::jwt::{DurationError, KeyError, TokenError};
 use crate::money::MoneyError;
 use crate::password::{PasswordError, PasswordPolicyError, PasswordRule};
 use crate::persona::{ModelError, PersonaError};
+use crate::portfolio::PortfolioError;
 use crate::profile::{FieldError, InvalidProfile, ProfileError};
 use crate::returns::ReturnsError;
 use crate::risk::RiskError;
@@ -58,6 +59,9 @@ pub enum Error {
     /// A returns calculation (XIRR, XNPV, CAGR) was refused.
     #[error(transparent)]
     Returns(#[from] ReturnsError),
+    /// A portfolio analysis, fund table or tax table was refused.
+    #[error(transparent)]
+    Portfolio(#[from] PortfolioError),
     /// A persona model could not be saved or loaded.
     #[error(transparent)]
     Model(#[from] ModelError),
@@ -84,6 +88,7 @@ impl Error {
             Self::Risk(e) => e.code(),
             Self::Persona(e) => e.code(),
             Self::Returns(e) => e.code(),
+            Self::Portfolio(e) => e.code(),
             Self::Model(e) => e.code(),
             Self::Argument(e) => e.code(),
         }
@@ -122,6 +127,7 @@ impl Error {
             Self::Risk(e) => vec![single(&e.field(), e.code(), e)],
             Self::Persona(e) => vec![single(e.field(), e.code(), e)],
             Self::Returns(e) => vec![single(&e.field(), e.code(), e)],
+            Self::Portfolio(e) => vec![single(&e.field(), e.code(), e)],
             Self::Model(e) => vec![single(e.field(), e.code(), e)],
             Self::Argument(e) => vec![single(e.field(), e.code(), e)],
         }
@@ -166,6 +172,7 @@ pub static ALL_CODES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
         .chain(PersonaError::CODES)
         .chain(ModelError::CODES)
         .chain(ReturnsError::CODES)
+        .chain(PortfolioError::CODES)
         .chain(ArgumentError::CODES)
         .copied()
         .collect()

@@ -44,6 +44,7 @@ pub mod jwt;
 pub mod money;
 pub mod password;
 pub mod persona;
+pub mod portfolio;
 pub mod profile;
 pub mod returns;
 pub mod risk;

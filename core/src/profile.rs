@@ -651,7 +651,7 @@ fn integral_number(text: &str) -> Option<Result<i64, ()>> {
 
 /// An integer string as pydantic 2 reads one in lax mode: an optional sign, digits with
 /// single underscores between them, and optionally a fraction of zeros (`"30.0"`).
-fn pydantic_int_string(text: &str) -> Option<Result<i64, ()>> {
+pub(crate) fn pydantic_int_string(text: &str) -> Option<Result<i64, ()>> {
     let unsigned = text.strip_prefix(['+', '-']).unwrap_or(text);
     let (whole, frac) = match unsigned.split_once('.') {
         Some((w, f)) => (w, Some(f)),

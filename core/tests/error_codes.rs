@@ -425,6 +425,21 @@ fn allocation_risk_persona_codes() -> Vec<&'static str> {
     x(xirr(&[flow(0, -1), flow(0, 2)]).unwrap_err());
     x(xnpv(Decimal::NEGATIVE_ONE, &[flow(0, 1)]).unwrap_err());
     x(cagr(Decimal::ZERO, Decimal::ONE, Decimal::ONE).unwrap_err());
+
+    use sparrow_core::portfolio::{analyze_portfolio_json, FundTable, TaxTable, ValidationMode};
+    let mut p = |e: sparrow_core::portfolio::PortfolioError| codes.push(e.code());
+    let today = sparrow_core::contract::returns::parse_date("2026-01-01", "today").unwrap();
+    let parity = TaxTable::parity().unwrap();
+    p(analyze_portfolio_json(
+        r#"{"holdings": []}"#,
+        &FundTable::default(),
+        &parity,
+        today,
+        ValidationMode::Strict,
+    )
+    .unwrap_err());
+    p(FundTable::from_json(r#"[{"scheme_code": "x"}]"#).unwrap_err());
+    p(TaxTable::from_json("{}").unwrap_err());
     codes
 }
 

@@ -97,3 +97,18 @@ fn model_file_corpus() {
 fn risk_request_corpus() {
     replay("risk_request", harness::risk_request);
 }
+
+#[test]
+fn tax_table_corpus() {
+    replay("tax_table", harness::tax_table);
+}
+
+#[test]
+fn fund_table_corpus() {
+    replay("fund_table", harness::fund_table);
+}
+
+#[test]
+fn portfolio_request_corpus() {
+    replay("portfolio_request", harness::portfolio_request);
+}

@@ -410,3 +410,100 @@ pub fn risk_request(data: &[u8]) {
         assert!(r.risk_factors.len() <= 5);
     }
 }
+
+/// `TaxTable::from_json`: a table that loads writes itself back unchanged, and picking a
+/// regime and writing its notes never fails.
+pub fn tax_table(data: &[u8]) {
+    use sparrow_core::portfolio::{TaxTable, ASSET_CLASSES};
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    let Ok(table) = TaxTable::from_json(text) else {
+        return;
+    };
+    assert_eq!(TaxTable::from_json(&table.to_json()).as_ref(), Ok(&table));
+    let day = |s: &str| sparrow_core::contract::returns::parse_date(s, "d").ok();
+    for today in ["1900-01-01", "2024-07-23", "2099-12-31"]
+        .iter()
+        .filter_map(|s| day(s))
+    {
+        for class in ASSET_CLASSES.iter().chain(&["real_estate"]) {
+            if let Some((i, r)) = table.regime_for(class, today) {
+                assert!(i < table.regimes().len() && r.effective_from <= today);
+                assert!(r.ltcg_note().starts_with("LTCG: ") && r.stcg_note().starts_with("STCG: "));
+                let _ = r.days_to_long_term(today, today);
+            }
+        }
+    }
+}
+
+/// `FundTable::from_json`: every loaded fund has a positive code that finds it.
+pub fn fund_table(data: &[u8]) {
+    use sparrow_core::portfolio::{FundTable, MAX_FUNDS};
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    let Ok(table) = FundTable::from_json(text) else {
+        return;
+    };
+    assert!(table.len() <= MAX_FUNDS);
+    for f in table.funds() {
+        assert!(f.scheme_code > 0);
+        assert_eq!(
+            table.get(f.scheme_code).map(|g| g.scheme_code),
+            Some(f.scheme_code)
+        );
+        assert!(!f.effective_class().is_empty() || f.asset_class.as_deref() == Some(""));
+    }
+}
+
+fn portfolio_funds() -> &'static sparrow_core::portfolio::FundTable {
+    static FUNDS: OnceLock<sparrow_core::portfolio::FundTable> = OnceLock::new();
+    FUNDS.get_or_init(|| {
+        sparrow_core::portfolio::FundTable::from_json(
+            r#"[{"scheme_code":1,"category":"Large Cap","nav":100,"return_1y":12,"return_3y":14,"volatility":15,"sharpe_ratio":0.9,"expense_ratio":0.5},
+                {"scheme_code":2,"category":"Gilt","asset_class":null,"nav":25.5},
+                {"scheme_code":3,"category":"Gold ETF","asset_class":"gold","nav":0},
+                {"scheme_code":4,"category":"Liquid","asset_class":"Liquid","nav":1000.1234,"sharpe_ratio":3},
+                {"scheme_code":5,"category":"Other","asset_class":"real_estate","nav":10}]"#,
+        )
+        .unwrap_or_default()
+    })
+}
+
+/// `analyze_portfolio_json`: a strict request that passes also passes compat with the
+/// same answer; every answer keeps weights and allocations in 0…1, BUY and ADD_NEW
+/// amounts positive and SELL/HOLD amounts not positive, and writes valid JSON.
+pub fn portfolio_request(data: &[u8]) {
+    use sparrow_core::portfolio::{analyze_portfolio_json, ActionKind, TaxTable};
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    let tax = TaxTable::equity_2024().expect("the bundled tax table loads");
+    let Ok(today) = sparrow_core::contract::returns::parse_date("2025-06-30", "today") else {
+        return;
+    };
+    let strict =
+        analyze_portfolio_json(text, portfolio_funds(), &tax, today, ValidationMode::Strict);
+    let compat =
+        analyze_portfolio_json(text, portfolio_funds(), &tax, today, ValidationMode::Compat);
+    if let Ok(s) = &strict {
+        assert_eq!(compat.as_ref().ok(), Some(s));
+    }
+    let Ok(a) = compat else {
+        return;
+    };
+    let unit = |d: sparrow_core::money::Decimal| d >= 0.into() && d <= 1.into();
+    assert!(a.current_allocation.0.iter().all(|d| unit(*d)));
+    assert!(a.holdings.iter().all(|h| unit(h.weight)));
+    assert!(unit(a.summary.alignment_score));
+    assert!(a.summary.primary_issues.len() <= 5);
+    for x in &a.rebalancing_actions {
+        assert!(unit(x.target_weight) && unit(x.current_weight));
+        match x.action {
+            ActionKind::Buy | ActionKind::AddNew => assert!(x.transaction_amount >= 0.into()),
+            ActionKind::Sell | ActionKind::Hold => assert!(x.transaction_amount <= 0.into()),
+        }
+    }
+    assert!(serde_json::from_str::<serde_json::Value>(&a.to_json()).is_ok());
+}

@@ -68,6 +68,11 @@ impl Error {
             Error::Token(_) => ErrorKind::Token,
             Error::Key(_) | Error::Config(_) => ErrorKind::Config,
             Error::Model(_) => ErrorKind::Model,
+            // A tax table is configuration the product owner supplies.
+            Error::Portfolio(crate::portfolio::PortfolioError::TaxTable { .. }) => {
+                ErrorKind::Config
+            }
+            Error::Portfolio(_) => ErrorKind::Input,
             Error::Identity(_)
             | Error::Duration(_)
             | Error::Password(_)

@@ -7,6 +7,8 @@
 //! `Money` for an amount, `decimal.Decimal` for every other quantity) without knowing
 //! the record.
 
+use std::cell::Cell;
+
 use rust_decimal::Decimal;
 use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
@@ -29,7 +31,7 @@ pub mod decimal {
     use super::*;
     /// Serialises `d` as [`DECIMAL_TOKEN`]`(text)`.
     pub fn serialize<S: Serializer>(d: &Decimal, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_newtype_struct(DECIMAL_TOKEN, &Text(d))
+        Tagged(DECIMAL_TOKEN, d).serialize(s)
     }
 }
 
@@ -38,7 +40,7 @@ pub mod money {
     use super::*;
     /// Serialises `d` as [`MONEY_TOKEN`]`(text)`.
     pub fn serialize<S: Serializer>(d: &Decimal, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_newtype_struct(MONEY_TOKEN, &Text(d))
+        Tagged(MONEY_TOKEN, d).serialize(s)
     }
 }
 
@@ -88,8 +90,36 @@ pub(crate) struct Tagged<'a>(pub(crate) &'static str, pub(crate) &'a Decimal);
 
 impl Serialize for Tagged<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        if JSON_NUMBERS.with(Cell::get) {
+            // serde_json's `arbitrary_precision` Number writes its text as it is.
+            let n: serde_json::Number = self
+                .1
+                .to_string()
+                .parse()
+                .map_err(|_| serde::ser::Error::custom("a decimal is not a JSON number"))?;
+            return n.serialize(s);
+        }
         s.serialize_newtype_struct(self.0, &Text(self.1))
     }
+}
+
+thread_local! {
+    static JSON_NUMBERS: Cell<bool> = const { Cell::new(false) };
+}
+
+/// `value` as JSON text with every tagged decimal written as an exact JSON number
+/// (`1234.50`, not `"1234.50"`): the shape of today's services, whose clients read
+/// numbers. Used by [`crate::portfolio::PortfolioAnalysis::to_json`].
+pub fn to_json_numbers<T: Serialize + ?Sized>(value: &T) -> String {
+    struct Reset;
+    impl Drop for Reset {
+        fn drop(&mut self) {
+            JSON_NUMBERS.with(|f| f.set(false));
+        }
+    }
+    JSON_NUMBERS.with(|f| f.set(true));
+    let _reset = Reset;
+    serde_json::to_string(value).unwrap_or_default()
 }
 
 /// Shares per asset class, written as domain.md's object `{"equity": "0.15", …}` in
