@@ -8,6 +8,7 @@ mod auth;
 mod convert;
 mod errors;
 mod money;
+mod portfolio;
 mod returns;
 mod rules;
 mod to_py;
@@ -71,6 +72,10 @@ fn _sparrow_core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(rules::train_personas_arrow, m)?)?;
     m.add_function(wrap_pyfunction!(rules::reassignment, m)?)?;
     m.add_function(wrap_pyfunction!(rules::_persona_model_from_json, m)?)?;
+    m.add_class::<portfolio::FundTable>()?;
+    m.add_class::<portfolio::TaxTable>()?;
+    m.add_function(wrap_pyfunction!(portfolio::analyze_portfolio, m)?)?;
+    m.add_function(wrap_pyfunction!(portfolio::analyze_portfolio_json, m)?)?;
     m.add_function(wrap_pyfunction!(returns::xirr, m)?)?;
     m.add_function(wrap_pyfunction!(returns::xnpv, m)?)?;
     m.add_function(wrap_pyfunction!(returns::cagr, m)?)?;

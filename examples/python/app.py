@@ -1,9 +1,13 @@
-"""Today's ML service endpoints, computed by sparrow-core (domain.md §5 and §6).
+"""Today's ML service endpoints, computed by sparrow-core (domain.md §5, §6 and §8).
 
     JWT_SECRET=… uvicorn app:app        # from examples/python, with sparrow-core installed
 
-POST /api/v1/classify, /api/v1/classify/blended and /api/v1/risk take and return the
-JSON of today's FastAPI service, behind a dependency that verifies the Bearer token.
+POST /api/v1/classify, /api/v1/classify/blended, /api/v1/risk and
+/api/v1/analyze/portfolio take and return the JSON of today's FastAPI service, behind a
+dependency that verifies the Bearer token. Portfolio analysis reads its funds from the
+JSON file named by SPARROW_FUNDS_FILE (the backend's `{"funds": [...]}` answer), or the
+five fallback funds when it is unset, and its tax rules from SPARROW_TAX_TABLE (a tax
+table file; default: today's constants).
 Requests are parsed the way today's clients are used to (compat mode: "30" or 30.0 for
 an int, unknown keys ignored) but exactly: JSON numbers are read as decimals, never
 through float, and answers write numbers from the decimals. A 422 lists every problem
@@ -16,6 +20,9 @@ import json
 import os
 import time
 import uuid
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
 from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
 from typing import Annotated, Any
@@ -158,3 +165,49 @@ async def risk(request: Request, claims: Claims) -> Response:
     return DecimalJSONResponse(
         {"request_id": request_id(body), **result, "latency_ms": round((time.perf_counter() - start) * 1000, 3)}
     )
+
+
+@lru_cache(maxsize=1)
+def fund_table() -> sc.FundTable:
+    """The funds the analysis uses: loaded once, by the service, never by the rules."""
+    path = os.environ.get("SPARROW_FUNDS_FILE")
+    return sc.FundTable.from_json(Path(path).read_text(encoding="utf-8")) if path else sc.FundTable.fallback()
+
+
+@lru_cache(maxsize=1)
+def tax_table() -> sc.TaxTable:
+    path = os.environ.get("SPARROW_TAX_TABLE")
+    return sc.TaxTable.from_json(Path(path).read_text(encoding="utf-8")) if path else sc.TaxTable.parity()
+
+
+def today() -> date:
+    """The service's clock (the rules take the day as an argument)."""
+    return date.today()
+
+
+def loc_of(field: str) -> list[Any]:
+    """`holdings[2].amount` as pydantic's loc `["body", "holdings", 2, "amount"]`."""
+    loc: list[Any] = ["body"]
+    for part in field.replace("[", ".[").split("."):
+        if part.startswith("[") and part.endswith("]") and part[1:-1].isdigit():
+            loc.append(int(part[1:-1]))
+        elif part:
+            loc.append(part)
+    return loc
+
+
+@app.post("/api/v1/analyze/portfolio")
+async def analyze_portfolio(
+    request: Request,
+    claims: Claims,
+    funds: Annotated[sc.FundTable, Depends(fund_table)],
+    tax: Annotated[sc.TaxTable, Depends(tax_table)],
+    day: Annotated[date, Depends(today)],
+) -> Response:
+    start = time.perf_counter()
+    body = await body_of(request)
+    try:
+        result: dict[str, Any] = dict(sc.analyze_portfolio(body, funds, today=day, tax=tax, mode="compat"))
+    except sc.InputError as e:
+        raise Unprocessable([{"type": x["code"], "loc": loc_of(x["field"]), "msg": x["message"]} for x in e.errors]) from None
+    return DecimalJSONResponse({**result, "latency_ms": round((time.perf_counter() - start) * 1000, 3)})

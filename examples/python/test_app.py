@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -99,3 +100,59 @@ def test_risk_422() -> None:
     r = client.post("/api/v1/risk", json={"profile": {"horizon_years": "a while"}, "current_portfolio": []}, headers=auth())
     assert r.status_code == 422
     assert r.json()["detail"][0]["type"] == "risk_input" and "a while" not in r.text
+
+
+def constant(value: Any) -> Any:
+    """A dependency with no parameters (FastAPI reads a lambda's defaults as query
+    parameters)."""
+
+    def dependency() -> Any:
+        return value
+
+    return dependency
+
+
+def test_analyze_portfolio_matches_todays_service() -> None:
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bindings-python" / "tests"))
+    from portfolio_compare import (  # type: ignore[import-not-found]  # on sys.path above
+        REFUSED,
+        differences,
+        fund_tables,
+        request_of,
+        rows as portfolio_rows,
+        skipper,
+    )
+
+    from app import fund_table, today
+
+    tables = fund_tables()
+    seen = 0
+    try:
+        for row in portfolio_rows():
+            wire = tables[row["input"]["fund_table_ref"]]["wire"]
+            funds = sc.FundTable.fallback() if wire is None else sc.FundTable.from_funds(wire)
+            day = date.fromisoformat(row["input"]["today"])
+            app.dependency_overrides[fund_table] = constant(funds)
+            app.dependency_overrides[today] = constant(day)
+            r = client.post("/api/v1/analyze/portfolio", content=json.dumps(request_of(row)), headers=auth())
+            if row["error"] is None and row["id"] not in REFUSED:
+                assert r.status_code == 200, (row["id"], r.text)
+                body = parse(r.text)
+                assert body.pop("latency_ms") >= 0
+                assert differences(body, row["output"], skipper(row)) == [], row["id"]
+            elif row["id"] == "edge-038":
+                assert r.status_code == 200 and parse(r.text)["current_allocation"]["equity"] == 1
+            else:
+                assert r.status_code == 422, (row["id"], r.text)
+                detail = r.json()["detail"]
+                assert detail[0]["type"] == "portfolio_input" and "input" not in detail[0]
+                if row["id"] not in REFUSED:
+                    assert detail[0]["loc"] == row["error"]["body"]["detail"][0]["loc"], row["id"]
+            seen += 1
+    finally:
+        app.dependency_overrides.clear()
+    assert seen == 155
+    # The endpoint needs a token, like the others.
+    assert client.post("/api/v1/analyze/portfolio", json={}).status_code == 401

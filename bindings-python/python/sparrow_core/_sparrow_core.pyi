@@ -27,6 +27,7 @@ from ._types import (
     Profile,
     ProfileInput,
     GoalProgress,
+    PortfolioAnalysis,
     Reassignment,
     RebalancePlan,
     RiskAssessment,
@@ -38,15 +39,19 @@ from ._types import (
 __all__ = [
     "ALL_CODES",
     "Decision",
+    "FundTable",
     "Keyring",
     "PersonaModel",
     "ScoringTable",
+    "TaxTable",
     "Strategy",
     "Verification",
     "_arrow_schema",
     "_money_canonical",
     "_persona_model_from_json",
     "allocate",
+    "analyze_portfolio",
+    "analyze_portfolio_json",
     "assess_risk",
     "assess_risk_request",
     "authorize",
@@ -303,6 +308,47 @@ def train_personas_arrow(
     warm_start: Optional[PersonaModel] = None,
 ) -> PersonaModel: ...
 def _persona_model_from_json(text: str) -> PersonaModel: ...
+@final
+class FundTable:
+    """The funds a portfolio is analysed against (domain.md §8.3), in lookup order."""
+    @staticmethod
+    def from_json(text: str) -> FundTable: ...
+    @staticmethod
+    def from_funds(funds: Union[Mapping[str, Any], Sequence[Mapping[str, Any]]]) -> FundTable: ...
+    @staticmethod
+    def fallback() -> FundTable: ...
+    def __len__(self) -> int: ...
+    def scheme_codes(self) -> list[int]: ...
+
+@final
+class TaxTable:
+    """Capital-gains rules as dated data (domain.md §8.7)."""
+    @staticmethod
+    def parity() -> TaxTable: ...
+    @staticmethod
+    def equity_2024() -> TaxTable: ...
+    @staticmethod
+    def from_json(text: str) -> TaxTable: ...
+    def to_json(self) -> str: ...
+    @property
+    def id(self) -> str: ...
+
+def analyze_portfolio(
+    request: Union[Mapping[str, Any], str],
+    funds: FundTable,
+    *,
+    today: date,
+    tax: Optional[TaxTable] = None,
+    mode: Optional[Mode] = None,
+) -> PortfolioAnalysis: ...
+def analyze_portfolio_json(
+    request: Union[Mapping[str, Any], str],
+    funds: FundTable,
+    *,
+    today: date,
+    tax: Optional[TaxTable] = None,
+    mode: Optional[Mode] = None,
+) -> str: ...
 def xirr(flows: Iterable[tuple[date, DecimalLike]]) -> Decimal: ...
 def xnpv(rate: DecimalLike, flows: Iterable[tuple[date, DecimalLike]]) -> Decimal: ...
 def cagr(start: DecimalLike, end: DecimalLike, years: DecimalLike) -> Decimal: ...

@@ -194,3 +194,83 @@ class Reassignment(TypedDict, total=False):
     confusion: dict[str, dict[str, int]]
     within: bool
 
+
+
+class AnalyzedHolding(TypedDict):
+    scheme_code: int
+    scheme_name: str
+    category: str
+    asset_class: str
+    current_value: Money
+    weight: Decimal
+    units: Optional[Decimal]
+    nav: Optional[Decimal]
+    return_1y: Optional[Decimal]
+    return_3y: Optional[Decimal]
+    volatility: Optional[Decimal]
+    sharpe_ratio: Optional[Decimal]
+    holding_period_days: Optional[int]
+    tax_status: Optional[Literal["LTCG", "STCG"]]
+    purchase_amount: Optional[Money]
+    unrealized_gain: Optional[Money]
+
+
+class CategoryShare(TypedDict):
+    allocation: Decimal
+    count: int
+    value: Money
+
+
+class CurrentMetrics(TypedDict):
+    total_value: Money
+    total_holdings: int
+    weighted_return_1y: Optional[Decimal]
+    weighted_return_3y: Optional[Decimal]
+    weighted_volatility: Optional[Decimal]
+    weighted_sharpe: Optional[Decimal]
+    category_breakdown: dict[str, CategoryShare]
+
+
+class RebalancingAction(TypedDict):
+    action: Literal["SELL", "HOLD", "BUY", "ADD_NEW"]
+    priority: Literal["HIGH", "MEDIUM", "LOW"]
+    scheme_code: int
+    scheme_name: str
+    category: str
+    asset_class: str
+    current_value: Money
+    current_weight: Decimal
+    current_units: None
+    target_value: Money
+    target_weight: Decimal
+    transaction_amount: Money
+    transaction_units: Optional[Decimal]
+    tax_status: Optional[Literal["LTCG", "STCG"]]
+    holding_period_days: Optional[int]
+    estimated_gain: Optional[Money]
+    tax_note: Optional[str]
+    reason: str
+
+
+class AnalysisSummary(TypedDict):
+    is_aligned: bool
+    alignment_score: Decimal
+    primary_issues: list[str]
+    total_sell_amount: Money
+    total_buy_amount: Money
+    net_transaction: Money
+    tax_impact_summary: str
+
+
+class PortfolioAnalysis(TypedDict):
+    """portfolio-analyzer-v1's answer (domain.md §8.9), without ``latency_ms``."""
+
+    request_id: Optional[str]
+    current_allocation: dict[str, Decimal]
+    target_allocation: dict[str, Decimal]
+    allocation_gaps: dict[str, Decimal]
+    current_metrics: CurrentMetrics
+    holdings: list[AnalyzedHolding]
+    rebalancing_actions: list[RebalancingAction]
+    summary: AnalysisSummary
+    model_version: str
