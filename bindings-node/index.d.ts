@@ -116,6 +116,75 @@ export interface BlendedClassification {
 }
 
 /** What a transaction did: money paid in (`purchase`, `sip`) or received. */
+export interface AnalyzedHolding {
+  scheme_code: number
+  scheme_name: string
+  category: string
+  asset_class: string
+  current_value: Money
+  weight: DecimalText
+  units: DecimalText | null
+  nav: DecimalText | null
+  return_1y: DecimalText | null
+  return_3y: DecimalText | null
+  volatility: DecimalText | null
+  sharpe_ratio: DecimalText | null
+  holding_period_days: number | null
+  tax_status: 'LTCG' | 'STCG' | null
+  purchase_amount: Money | null
+  unrealized_gain: Money | null
+}
+
+export interface RebalancingAction {
+  action: 'SELL' | 'HOLD' | 'BUY' | 'ADD_NEW'
+  priority: 'HIGH' | 'MEDIUM' | 'LOW'
+  scheme_code: number
+  scheme_name: string
+  category: string
+  asset_class: string
+  current_value: Money
+  current_weight: DecimalText
+  current_units: null
+  target_value: Money
+  target_weight: DecimalText
+  transaction_amount: Money
+  transaction_units: DecimalText | null
+  tax_status: 'LTCG' | 'STCG' | null
+  holding_period_days: number | null
+  estimated_gain: Money | null
+  tax_note: string | null
+  reason: string
+}
+
+/** portfolio-analyzer-v1's answer (domain.md §8.9), without `latency_ms`. */
+export interface PortfolioAnalysis {
+  request_id: string | null
+  current_allocation: Fractions
+  target_allocation: Fractions
+  allocation_gaps: Fractions
+  current_metrics: {
+    total_value: Money
+    total_holdings: number
+    weighted_return_1y: DecimalText | null
+    weighted_return_3y: DecimalText | null
+    weighted_volatility: DecimalText | null
+    weighted_sharpe: DecimalText | null
+    category_breakdown: Record<string, { allocation: DecimalText; count: number; value: Money }>
+  }
+  holdings: AnalyzedHolding[]
+  rebalancing_actions: RebalancingAction[]
+  summary: {
+    is_aligned: boolean
+    alignment_score: DecimalText
+    primary_issues: string[]
+    total_sell_amount: Money
+    total_buy_amount: Money
+    net_transaction: Money
+    tax_impact_summary: string
+  }
+  model_version: 'portfolio-analyzer-v1'
+}
+
 export type TransactionKind = 'purchase' | 'sip' | 'redemption' | 'dividend'
 
 export interface GoalProgress {
@@ -404,6 +473,9 @@ export type ErrorCode =
   | 'returns_flow_before_start'
   | 'returns_no_root'
   | 'returns_input'
+  | 'portfolio_input'
+  | 'portfolio_fund_table'
+  | 'portfolio_tax_table'
   | 'mode_unknown'
   | 'policy_unknown'
   | 'token_use_unknown'
@@ -435,6 +507,21 @@ export type ErrorCode =
  * can point the loader at a WASI artifact this package does not build itself.
  */
 export declare const __napiBindingTarget: 'native' | 'wasm32-wasi' | 'wasm32-wasip1'
+
+/** The funds a portfolio is analysed against, in lookup order (domain.md §8.3). */
+export declare class FundTable {
+  /**
+   * The backend's `{ funds: [...] }` answer (or the list alone), as an object or JSON
+   * text.
+   */
+  static fromFunds(funds: object | string): FundTable
+  /** The five built-in funds today's service loads when the backend is down. */
+  static fallback(): FundTable
+  /** The number of funds. */
+  get size(): number
+  /** The scheme codes, in lookup order. */
+  schemeCodes(): Array<number>
+}
 
 /**
  * Signing keys: the current key, keys still accepted (by kid) and an optional legacy
@@ -505,11 +592,41 @@ export declare class Strategy {
   toJSON(): StrategyRecord
 }
 
+/** Capital-gains rules as dated data (domain.md §8.7). */
+export declare class TaxTable {
+  /** portfolio-analyzer-v1's constants (parity). */
+  static parity(): TaxTable
+  /**
+   * The parity constants with equity-oriented funds' rates from 2024-07-23 (for the
+   * product owner to confirm).
+   */
+  static equity2024(): TaxTable
+  /** A table from its JSON text. */
+  static fromJson(text: unknown): TaxTable
+  /** The table as JSON text (what `fromJson` reads). */
+  toJsonText(): string
+  /** The table's name. */
+  get id(): string
+}
+
 /** Every error code the core can raise (the `ErrorCode` union of the typings). */
 export declare function allCodes(): ErrorCode[]
 
 /** Parts that sum exactly to `amount` (largest remainder; ties to the earlier weight). */
 export declare function allocate(amount: DecimalInput, weights: DecimalInput[]): Money[]
+
+/**
+ * portfolio-analyzer-v1 for today's request body (an object or JSON text) against
+ * `funds` on `options.today` (`YYYY-MM-DD`), with `options.tax` (default: the parity
+ * table), read in `options.mode` (default strict). Decimals are decimal strings.
+ */
+export declare function analyzePortfolio(request: object | string, funds: FundTable, options: { today: string, tax?: TaxTable, mode?: ValidationMode }): PortfolioAnalysis
+
+/**
+ * `analyzePortfolio` answered as today's JSON body: every decimal an exact JSON number
+ * (parse it with a decimal-aware reader, not `JSON.parse`, to keep the digits).
+ */
+export declare function analyzePortfolioJson(request: object | string, funds: FundTable, options: { today: string, tax?: TaxTable, mode?: ValidationMode }): string
 
 /** risk-v1 for a profile and a portfolio (`proposed` wins when non-empty, as today). */
 export declare function assessRisk(profile: object, portfolio?: object[] | null, options?: { proposed?: object[] }): RiskAssessment

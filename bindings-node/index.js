@@ -835,11 +835,15 @@ function __napiStampBindingTarget(exportsObject, target) {
 // linked import resolves to `undefined`.
 module.exports.__napiBindingTarget = __napiStampBindingTarget(nativeBinding, __napiLoadedBindingTarget)
 module.exports = nativeBinding
+module.exports.FundTable = nativeBinding.FundTable
 module.exports.Keyring = nativeBinding.Keyring
 module.exports.PersonaModel = nativeBinding.PersonaModel
 module.exports.Strategy = nativeBinding.Strategy
+module.exports.TaxTable = nativeBinding.TaxTable
 module.exports.allCodes = nativeBinding.allCodes
 module.exports.allocate = nativeBinding.allocate
+module.exports.analyzePortfolio = nativeBinding.analyzePortfolio
+module.exports.analyzePortfolioJson = nativeBinding.analyzePortfolioJson
 module.exports.assessRisk = nativeBinding.assessRisk
 module.exports.assessRiskRequest = nativeBinding.assessRiskRequest
 module.exports.authorize = nativeBinding.authorize

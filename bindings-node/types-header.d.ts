@@ -116,6 +116,75 @@ export interface BlendedClassification {
 }
 
 /** What a transaction did: money paid in (`purchase`, `sip`) or received. */
+export interface AnalyzedHolding {
+  scheme_code: number
+  scheme_name: string
+  category: string
+  asset_class: string
+  current_value: Money
+  weight: DecimalText
+  units: DecimalText | null
+  nav: DecimalText | null
+  return_1y: DecimalText | null
+  return_3y: DecimalText | null
+  volatility: DecimalText | null
+  sharpe_ratio: DecimalText | null
+  holding_period_days: number | null
+  tax_status: 'LTCG' | 'STCG' | null
+  purchase_amount: Money | null
+  unrealized_gain: Money | null
+}
+
+export interface RebalancingAction {
+  action: 'SELL' | 'HOLD' | 'BUY' | 'ADD_NEW'
+  priority: 'HIGH' | 'MEDIUM' | 'LOW'
+  scheme_code: number
+  scheme_name: string
+  category: string
+  asset_class: string
+  current_value: Money
+  current_weight: DecimalText
+  current_units: null
+  target_value: Money
+  target_weight: DecimalText
+  transaction_amount: Money
+  transaction_units: DecimalText | null
+  tax_status: 'LTCG' | 'STCG' | null
+  holding_period_days: number | null
+  estimated_gain: Money | null
+  tax_note: string | null
+  reason: string
+}
+
+/** portfolio-analyzer-v1's answer (domain.md §8.9), without `latency_ms`. */
+export interface PortfolioAnalysis {
+  request_id: string | null
+  current_allocation: Fractions
+  target_allocation: Fractions
+  allocation_gaps: Fractions
+  current_metrics: {
+    total_value: Money
+    total_holdings: number
+    weighted_return_1y: DecimalText | null
+    weighted_return_3y: DecimalText | null
+    weighted_volatility: DecimalText | null
+    weighted_sharpe: DecimalText | null
+    category_breakdown: Record<string, { allocation: DecimalText; count: number; value: Money }>
+  }
+  holdings: AnalyzedHolding[]
+  rebalancing_actions: RebalancingAction[]
+  summary: {
+    is_aligned: boolean
+    alignment_score: DecimalText
+    primary_issues: string[]
+    total_sell_amount: Money
+    total_buy_amount: Money
+    net_transaction: Money
+    tax_impact_summary: string
+  }
+  model_version: 'portfolio-analyzer-v1'
+}
+
 export type TransactionKind = 'purchase' | 'sip' | 'redemption' | 'dividend'
 
 export interface GoalProgress {
@@ -404,6 +473,9 @@ export type ErrorCode =
   | 'returns_flow_before_start'
   | 'returns_no_root'
   | 'returns_input'
+  | 'portfolio_input'
+  | 'portfolio_fund_table'
+  | 'portfolio_tax_table'
   | 'mode_unknown'
   | 'policy_unknown'
   | 'token_use_unknown'

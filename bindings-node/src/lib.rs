@@ -11,6 +11,7 @@
 mod auth;
 mod js;
 mod money;
+mod portfolio;
 mod returns;
 mod rules;
 

@@ -21,7 +21,11 @@ import {
   type BlendedClassification,
   type DecimalText,
   type GoalProgress,
+  type PortfolioAnalysis,
   xirr,
+  analyzePortfolio,
+  FundTable,
+  TaxTable,
   goalProgress,
   sipNeeded,
 } from '../index.js'
@@ -75,4 +79,16 @@ const bogus: ErrorCode = 'not_a_code'
 // @ts-expect-error Money is a branded string: plain text is not Money without parsing
 const raw: Money = '12.50'
 
-export { text, asNumber, years, equity, allowed, login, codeOf, codes, first, bogus, raw, rate, goal, sip }
+const analysis: PortfolioAnalysis = analyzePortfolio(
+  { holdings: [{ scheme_code: 1, amount: 1000 }], target_allocation: { equity: 1 }, profile: {} },
+  FundTable.fallback(),
+  { today: '2025-06-30', tax: TaxTable.parity(), mode: 'compat' },
+)
+const firstAction: 'SELL' | 'HOLD' | 'BUY' | 'ADD_NEW' | undefined = analysis.rebalancing_actions[0]?.action
+const soldTotal: Money = analysis.summary.total_sell_amount
+// @ts-expect-error today is required
+analyzePortfolio({}, FundTable.fallback(), {})
+// @ts-expect-error the tax table is a TaxTable
+analyzePortfolio({}, FundTable.fallback(), { today: '2025-06-30', tax: 'parity' })
+
+export { analysis, firstAction, soldTotal, text, asNumber, years, equity, allowed, login, codeOf, codes, first, bogus, raw, rate, goal, sip }
