@@ -15,12 +15,14 @@
 mod auth;
 mod error;
 mod money;
+mod portfolio;
 mod returns;
 mod rules;
 
 pub use auth::*;
 pub use error::{ExactDecimal, FieldProblem, Result, SparrowError};
 pub use money::*;
+pub use portfolio::*;
 pub use returns::*;
 pub use rules::*;
 

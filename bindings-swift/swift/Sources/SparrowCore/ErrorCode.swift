@@ -152,6 +152,9 @@ public enum ErrorCode {
     public static let returnsFlowBeforeStart = "returns_flow_before_start"
     public static let returnsNoRoot = "returns_no_root"
     public static let returnsInput = "returns_input"
+    public static let portfolioInput = "portfolio_input"
+    public static let portfolioFundTable = "portfolio_fund_table"
+    public static let portfolioTaxTable = "portfolio_tax_table"
     public static let modeUnknown = "mode_unknown"
     public static let policyUnknown = "policy_unknown"
     public static let tokenUseUnknown = "token_use_unknown"
@@ -327,6 +330,9 @@ public enum ErrorCode {
         returnsFlowBeforeStart,
         returnsNoRoot,
         returnsInput,
+        portfolioInput,
+        portfolioFundTable,
+        portfolioTaxTable,
         modeUnknown,
         policyUnknown,
         tokenUseUnknown,

@@ -59,4 +59,20 @@ final class SparrowCoreTests: XCTestCase {
             XCTAssertEqual((error as? SparrowError)?.code(), ErrorCode.dateInvalid)
         }
     }
+
+    func testPortfolioAnalysis() throws {
+        let body = """
+        {"holdings": [{"scheme_code": 119598, "amount": 500000, "purchase_date": "2024-05-26", "purchase_amount": 200000}],
+         "target_allocation": {"debt": 1}, "profile": {}}
+        """
+        let analysis = try analyzePortfolio(requestJson: body, funds: try FundTable.fallback(), today: "2025-06-30",
+                                            tax: try TaxTable.equity2024())
+        XCTAssertEqual(analysis.rebalancingActions.first?.action, ActionKind.sell)
+        XCTAssertEqual(analysis.rebalancingActions.first?.transactionAmount, Decimal(-500_000))
+        XCTAssertEqual(analysis.taxImpactSummary,
+                       "Estimated INR 21,875 LTCG tax (gains: INR 300,000 above INR 1.25L exemption)")
+        XCTAssertThrowsError(try analyzePortfolio(requestJson: "{}", funds: try FundTable.fallback(), today: "2025-06-30")) { error in
+            XCTAssertEqual((error as? SparrowError)?.code(), ErrorCode.portfolioInput)
+        }
+    }
 }

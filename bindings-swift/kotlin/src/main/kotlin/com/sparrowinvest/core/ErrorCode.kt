@@ -153,6 +153,9 @@ object ErrorCode {
     const val RETURNS_FLOW_BEFORE_START = "returns_flow_before_start"
     const val RETURNS_NO_ROOT = "returns_no_root"
     const val RETURNS_INPUT = "returns_input"
+    const val PORTFOLIO_INPUT = "portfolio_input"
+    const val PORTFOLIO_FUND_TABLE = "portfolio_fund_table"
+    const val PORTFOLIO_TAX_TABLE = "portfolio_tax_table"
     const val MODE_UNKNOWN = "mode_unknown"
     const val POLICY_UNKNOWN = "policy_unknown"
     const val TOKEN_USE_UNKNOWN = "token_use_unknown"
@@ -328,6 +331,9 @@ object ErrorCode {
         RETURNS_FLOW_BEFORE_START,
         RETURNS_NO_ROOT,
         RETURNS_INPUT,
+        PORTFOLIO_INPUT,
+        PORTFOLIO_FUND_TABLE,
+        PORTFOLIO_TAX_TABLE,
         MODE_UNKNOWN,
         POLICY_UNKNOWN,
         TOKEN_USE_UNKNOWN,

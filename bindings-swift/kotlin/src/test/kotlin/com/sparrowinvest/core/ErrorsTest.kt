@@ -177,6 +177,9 @@ class ErrorsTest {
         "returns_flow_before_start" to { xirr(listOf(CashFlow(LocalDate.of(2025, 1, 1), BigDecimal("-1")), CashFlow(LocalDate.of(2024, 1, 1), BigDecimal("2")))) },
         "returns_no_root" to { xirr(listOf(CashFlow(LocalDate.of(2025, 1, 1), BigDecimal("-100")), CashFlow(LocalDate.of(2025, 1, 1), BigDecimal("110")))) },
         "returns_input" to { cagr(BigDecimal.ZERO, BigDecimal.ONE, BigDecimal.ONE) },
+        "portfolio_input" to { analyzePortfolio("""{"holdings": []}""", FundTable.fallback(), java.time.LocalDate.of(2026, 1, 1)) },
+        "portfolio_fund_table" to { FundTable.fromJson("""[{"scheme_code": "x"}]""") },
+        "portfolio_tax_table" to { TaxTable.fromJson("{}") },
         "date_invalid" to { monthsUntil(LocalDate.of(10000, 1, 1), LocalDate.of(10000, 2, 1)) },
         "transaction_kind_unknown" to {
             portfolioXirr(listOf(PortfolioTransaction(LocalDate.of(2025, 1, 1), "buy", BigDecimal.ONE)), BigDecimal.ONE, LocalDate.of(2026, 1, 1))
