@@ -383,6 +383,8 @@ enum Failure {
     /// A refusal that is no row's (the training set is full).
     Core(sparrow_core::Error),
     Arrow(ArrowError),
+    /// A column of a type the function does not read.
+    Type(String),
 }
 
 impl Failure {
@@ -397,6 +399,7 @@ impl Failure {
             Failure::Argument(e) => to_py_err(py, e.into()),
             Failure::Core(e) => to_py_err(py, e),
             Failure::Arrow(e) => PyErr::from(pyo3_arrow::error::PyArrowError::from(e)),
+            Failure::Type(m) => PyTypeError::new_err(m),
         }
     }
 }
@@ -701,4 +704,248 @@ fn schema_of(py: Python<'_>, cols: &[Column]) -> PyResult<Py<PyAny>> {
     Ok(PySchema::new(Arc::new(Schema::new(fields_of(cols))))
         .into_pyarrow(py)?
         .unbind())
+}
+
+// ---------------------------------------------------------------- xirr over flow lists
+
+/// A flow's `date` child, cast once.
+enum FlowDates {
+    Days(arrow_array::PrimitiveArray<arrow_array::types::Date32Type>),
+    Text(arrow_array::StringArray),
+}
+
+/// A flow's `amount` child, cast once.
+enum FlowAmounts {
+    Decimal(arrow_array::PrimitiveArray<Decimal128Type>, i8),
+    Int(arrow_array::PrimitiveArray<Int64Type>),
+    Text(arrow_array::StringArray),
+}
+
+/// The flows column of one batch: list offsets and the two children.
+struct Flows {
+    list: arrow_array::ListArray,
+    dates: FlowDates,
+    amounts: FlowAmounts,
+}
+
+const FLOWS_TYPE: &str =
+    "a list of struct<date: date32 or YYYY-MM-DD text, amount: decimal, integer or decimal text>";
+
+fn flows_of(array: &ArrayRef, column: &str) -> Result<Flows, Failure> {
+    let wrong = |what: &str| {
+        Failure::Type(format!(
+            "{column}: expected {FLOWS_TYPE}, not {what} (a float amount is refused: money is never a binary float)"
+        ))
+    };
+    let list = match array.data_type() {
+        DataType::List(_) => array.as_list::<i32>().clone(),
+        DataType::LargeList(f) => arrow_cast::cast(array, &DataType::List(f.clone()))
+            .map_err(Failure::Arrow)?
+            .as_list::<i32>()
+            .clone(),
+        other => return Err(wrong(&other.to_string())),
+    };
+    let Some(items) = list.values().as_struct_opt() else {
+        return Err(wrong(&list.value_type().to_string()));
+    };
+    let (Some(date), Some(amount)) = (items.column_by_name("date"), items.column_by_name("amount"))
+    else {
+        return Err(wrong(&list.value_type().to_string()));
+    };
+    let cast = |a: &ArrayRef, to: &DataType| arrow_cast::cast(a, to).map_err(Failure::Arrow);
+    let dates = match date.data_type() {
+        DataType::Date32 => FlowDates::Days(date.as_primitive().clone()),
+        DataType::Utf8 | DataType::LargeUtf8 | DataType::Utf8View => {
+            FlowDates::Text(cast(date, &DataType::Utf8)?.as_string::<i32>().clone())
+        }
+        other => return Err(wrong(&format!("date: {other}"))),
+    };
+    let amounts = match amount.data_type() {
+        DataType::Decimal128(_, scale) => {
+            FlowAmounts::Decimal(amount.as_primitive().clone(), *scale)
+        }
+        DataType::Int8
+        | DataType::Int16
+        | DataType::Int32
+        | DataType::Int64
+        | DataType::UInt8
+        | DataType::UInt16
+        | DataType::UInt32 => {
+            FlowAmounts::Int(cast(amount, &DataType::Int64)?.as_primitive().clone())
+        }
+        DataType::Utf8 | DataType::LargeUtf8 | DataType::Utf8View => {
+            FlowAmounts::Text(cast(amount, &DataType::Utf8)?.as_string::<i32>().clone())
+        }
+        other => return Err(wrong(&format!("amount: {other}"))),
+    };
+    Ok(Flows {
+        list,
+        dates,
+        amounts,
+    })
+}
+
+impl Flows {
+    /// The xirr of one row (a null list has no flows).
+    fn xirr(&self, row: usize) -> Result<Decimal, sparrow_core::Error> {
+        let mut cells = Vec::new();
+        if self.list.is_valid(row) {
+            let offsets = self.list.value_offsets();
+            let (Some(&start), Some(&end)) = (offsets.get(row), offsets.get(row + 1)) else {
+                return Ok(sparrow_core::returns::xirr(&[])?);
+            };
+            let (start, end) = (
+                usize::try_from(start).unwrap_or(0),
+                usize::try_from(end).unwrap_or(0),
+            );
+            if end.saturating_sub(start) > sparrow_core::returns::MAX_FLOWS {
+                return Err(sparrow_core::returns::ReturnsError::TooManyFlows {
+                    max: sparrow_core::returns::MAX_FLOWS,
+                }
+                .into());
+            }
+            for i in start..end {
+                let date = match &self.dates {
+                    FlowDates::Days(a) if a.is_valid(i) => {
+                        // date32 counts days from 1970-01-01, Julian day 2,440,588.
+                        let jd = i32::try_from(i64::from(a.value(i)) + 2_440_588).ok();
+                        Some(
+                            jd.and_then(|jd| time::Date::from_julian_day(jd).ok())
+                                .ok_or(ArgumentError::DateInvalid {
+                                    field: "flows.date",
+                                })?,
+                        )
+                    }
+                    FlowDates::Text(a) if a.is_valid(i) => {
+                        Some(contract::returns::parse_date(a.value(i), "flows.date")?)
+                    }
+                    _ => None,
+                };
+                let amount = match &self.amounts {
+                    FlowAmounts::Decimal(a, scale) if a.is_valid(i) => Some(
+                        u32::try_from(*scale)
+                            .ok()
+                            .and_then(|s| Decimal::try_from_i128_with_scale(a.value(i), s).ok())
+                            .ok_or(sparrow_core::returns::ReturnsError::Input {
+                                field: "flows.amount",
+                                rule: "must fit a decimal of 28 digits (a scale of 0 to 28)",
+                            })?,
+                    ),
+                    FlowAmounts::Int(a) if a.is_valid(i) => Some(Decimal::from(a.value(i))),
+                    FlowAmounts::Text(a) if a.is_valid(i) => {
+                        Some(contract::parse_decimal_text(a.value(i), "amount")?)
+                    }
+                    _ => None,
+                };
+                cells.push((date, amount));
+            }
+        }
+        let flows = columns::flows_from_cells(cells)?;
+        Ok(sparrow_core::returns::xirr(&flows)?)
+    }
+}
+
+fn xirr_batch(
+    batch: &RecordBatch,
+    column: &str,
+    o: &Options,
+    (plan, schema): &(BatchPlan, SchemaRef),
+    offset: usize,
+) -> Result<RecordBatch, Failure> {
+    let Some(array) = batch.column_by_name(column) else {
+        return Err(Failure::Argument(ArgumentError::ColumnMissing {
+            field: "column",
+            column: column.chars().take(64).collect(),
+        }));
+    };
+    let flows = flows_of(array, column)?;
+    let n = batch.num_rows();
+    let mut results = builders(&plan.results, n).map_err(Failure::Arrow)?;
+    let mut errors = builders(&plan.errors, n).map_err(Failure::Arrow)?;
+    for row in 0..n {
+        match flows.xirr(row) {
+            Ok(rate) => {
+                for b in results.iter_mut() {
+                    b.decimal(Some(rate)).map_err(Failure::Arrow)?;
+                }
+                errors.iter_mut().for_each(Builder::null);
+            }
+            Err(e) if o.errors == RowErrors::Raise => {
+                return Err(Failure::Row(offset.saturating_add(row), e));
+            }
+            Err(e) => {
+                results.iter_mut().for_each(Builder::null);
+                for (b, cell) in errors.iter_mut().zip(columns::error_cells(&e)) {
+                    b.text(Some(&cell));
+                }
+            }
+        }
+    }
+    let mut arrays: Vec<ArrayRef> = plan
+        .kept
+        .iter()
+        .filter_map(|&i| batch.columns().get(i).cloned())
+        .collect();
+    arrays.extend(results.into_iter().map(Builder::finish));
+    arrays.extend(errors.into_iter().map(Builder::finish));
+    RecordBatch::try_new(schema.clone(), arrays).map_err(Failure::Arrow)
+}
+
+fn xirr_plan(input: &Schema, keep: &[String]) -> Result<(BatchPlan, SchemaRef), Failure> {
+    let names: Vec<&str> = input.fields().iter().map(|f| f.name().as_str()).collect();
+    let plan =
+        columns::plan_batch(&names, columns::xirr_columns(), keep).map_err(Failure::Argument)?;
+    let mut fields: Vec<Field> = plan
+        .kept
+        .iter()
+        .filter_map(|&i| input.fields().get(i))
+        .map(|f| f.as_ref().clone())
+        .collect();
+    fields.extend(plan.output_columns().map(field_of));
+    Ok((plan, Arc::new(Schema::new(fields))))
+}
+
+/// `xirr` of every row's flow list (see [`columns::xirr_columns`] for the reading
+/// rules), without the GIL: a batch gives a `pyarrow.RecordBatch`, a stream a
+/// `pyarrow.Table`, with the kept columns, `xirr` (decimal(16, 9)) and the error columns.
+#[pyfunction]
+#[pyo3(signature = (data, column = None, errors = None, keep = None))]
+pub(crate) fn xirr_arrow(
+    py: Python<'_>,
+    data: &Bound<'_, PyAny>,
+    column: Option<String>,
+    errors: Option<Text>,
+    keep: Option<Vec<String>>,
+) -> PyResult<Py<PyAny>> {
+    let o = options(py, None, errors, keep)?;
+    let column = column.unwrap_or_else(|| columns::FLOWS_COLUMN.to_owned());
+    match data_arg(data)? {
+        AnyRecordBatch::RecordBatch(b) => {
+            let batch = b.into_inner();
+            let out = py.detach(|| {
+                let planned = xirr_plan(batch.schema_ref(), &o.keep)?;
+                xirr_batch(&batch, &column, &o, &planned, 0)
+            });
+            let out = out.map_err(|f| f.into_py(py))?;
+            Ok(PyRecordBatch::new(out).into_pyarrow(py)?.unbind())
+        }
+        AnyRecordBatch::Stream(s) => {
+            let reader = s.into_reader()?;
+            let out = py.detach(move || {
+                let planned = xirr_plan(&reader.schema(), &o.keep)?;
+                let mut batches = Vec::new();
+                let mut offset = 0usize;
+                for batch in reader {
+                    let batch = batch.map_err(Failure::Arrow)?;
+                    batches.push(xirr_batch(&batch, &column, &o, &planned, offset)?);
+                    offset = offset.saturating_add(batch.num_rows());
+                }
+                Ok((batches, planned.1))
+            });
+            let (batches, schema) = out.map_err(|f: Failure| f.into_py(py))?;
+            Ok(PyTable::try_new(batches, schema)?
+                .into_pyarrow(py)?
+                .unbind())
+        }
+    }
 }

@@ -77,6 +77,7 @@ fn _sparrow_core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(portfolio::analyze_portfolio, m)?)?;
     m.add_function(wrap_pyfunction!(portfolio::analyze_portfolio_json, m)?)?;
     m.add_function(wrap_pyfunction!(returns::xirr, m)?)?;
+    m.add_function(wrap_pyfunction!(arrow::xirr_arrow, m)?)?;
     m.add_function(wrap_pyfunction!(returns::xnpv, m)?)?;
     m.add_function(wrap_pyfunction!(returns::cagr, m)?)?;
     m.add_function(wrap_pyfunction!(returns::goal_progress, m)?)?;

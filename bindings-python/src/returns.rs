@@ -28,7 +28,10 @@ fn date_types(py: Python<'_>) -> PyResult<(Bound<'_, PyAny>, Bound<'_, PyAny>)> 
 
 /// A `datetime.date` that is not a `datetime.datetime` (whose time of day would be
 /// dropped) as a calendar date; `field` names it in the `TypeError`.
-pub(crate) fn date_arg(obj: &Bound<'_, PyAny>, field: &dyn std::fmt::Display) -> PyResult<time::Date> {
+pub(crate) fn date_arg(
+    obj: &Bound<'_, PyAny>,
+    field: &dyn std::fmt::Display,
+) -> PyResult<time::Date> {
     let py = obj.py();
     let (date, datetime) = date_types(py)?;
     let refused = || {

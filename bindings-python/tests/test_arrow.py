@@ -215,3 +215,60 @@ def test_batch_function_for_engines() -> None:
 def test_columnar_work_releases_the_gil() -> None:
     big = pa.concat_tables([TABLE] * 200)
     assert progress_during(lambda: sc.classify_blended_arrow(big)) > 1000
+
+
+FLOW = pa.struct([("date", pa.date32()), ("amount", pa.decimal128(14, 2))])
+
+
+def flow_lists() -> list[Any]:
+    from test_returns import generated
+
+    lists: list[Any] = [[{"date": d, "amount": a} for d, a in generated(seed)] for seed in range(40)]
+    return lists + [None, [], [{"date": date_(2025, 1, 1), "amount": Decimal("-100.00")}]]
+
+
+def date_(y: int, m: int, d: int) -> Any:
+    from datetime import date
+
+    return date(y, m, d)
+
+
+def test_xirr_arrow_agrees_with_xirr_row_for_row() -> None:
+    lists = flow_lists()
+    table = pa.table({"client": list(range(len(lists))), "flows": pa.array(lists, pa.list_(FLOW))})
+    out = sc.xirr_arrow(table.to_batches(max_chunksize=10)[0], keep=["client"])
+    assert out.schema.names == ["client", "xirr", "error", "error_field", "error_message"]
+    assert out.schema.field("xirr").type == pa.decimal128(16, 9)
+    streamed = sc.xirr_arrow(table, keep=["client"]).to_pylist()  # a stream of batches
+    assert len(streamed) == len(lists)
+    for row, flows in zip(streamed, lists):
+        if flows and len(flows) >= 2:
+            assert row["xirr"] == sc.xirr([(f["date"], f["amount"]) for f in flows]), row["client"]
+            assert row["error"] is None
+        else:
+            assert row["xirr"] is None and row["error"] == "returns_too_few_flows"
+    # Text dates, integer and text amounts read the same; a null inside a list is refused.
+    text = pa.array(
+        [[{"date": "2025-01-01", "amount": "-1000"}, {"date": "2026-01-01", "amount": "1100"}],
+         [{"date": None, "amount": "1"}, {"date": "2026-01-01", "amount": "1"}]],
+        pa.list_(pa.struct([("date", pa.string()), ("amount", pa.string())])),
+    )
+    got = sc.xirr_arrow(pa.table({"cash": text}), column="cash").to_pylist()
+    assert got[0]["xirr"] == Decimal("0.100000000")
+    assert (got[1]["error"], got[1]["error_field"]) == ("returns_input", "flows.date")
+    ints = pa.array([[{"date": date_(2025, 1, 1), "amount": -1000}, {"date": date_(2026, 1, 1), "amount": 1100}]],
+                    pa.large_list(pa.struct([("date", pa.date32()), ("amount", pa.int32())])))
+    assert sc.xirr_arrow(pa.table({"flows": ints})).to_pylist()[0]["xirr"] == Decimal("0.100000000")
+
+
+def test_xirr_arrow_refusals() -> None:
+    floats = pa.array([[{"date": date_(2025, 1, 1), "amount": -1.0}]], pa.list_(pa.struct([("date", pa.date32()), ("amount", pa.float64())])))
+    with pytest.raises(TypeError, match="flows: expected a list of struct"):
+        sc.xirr_arrow(pa.table({"flows": floats}))
+    with pytest.raises(sc.InputError) as info:
+        sc.xirr_arrow(pa.table({"other": [1]}))
+    assert info.value.code == "column_missing"
+    bad = pa.table({"flows": pa.array([flow_lists()[0], None], pa.list_(FLOW))})
+    with pytest.raises(sc.InputError) as raised:
+        sc.xirr_arrow(bad, errors="raise")
+    assert raised.value.code == "returns_too_few_flows" and getattr(raised.value, "row") == 1

@@ -89,6 +89,7 @@ __all__ = [
     "train_personas",
     "train_personas_arrow",
     "xirr",
+    "xirr_arrow",
     "xnpv",
     "cagr",
     "goal_progress",
@@ -350,6 +351,12 @@ def analyze_portfolio_json(
     mode: Optional[Mode] = None,
 ) -> str: ...
 def xirr(flows: Iterable[tuple[date, DecimalLike]]) -> Decimal: ...
+def xirr_arrow(
+    data: ArrowData,
+    column: Optional[str] = None,
+    errors: Optional[RowErrors] = None,
+    keep: Optional[Sequence[str]] = None,
+) -> Any: ...
 def xnpv(rate: DecimalLike, flows: Iterable[tuple[date, DecimalLike]]) -> Decimal: ...
 def cagr(start: DecimalLike, end: DecimalLike, years: DecimalLike) -> Decimal: ...
 def goal_progress(current: DecimalLike, target: DecimalLike) -> GoalProgress: ...

@@ -12,6 +12,11 @@ default) a refused row is null in every result column and says why in ``error``,
 exception's ``row`` is its index in the input. Columns named in ``keep`` are carried
 through unchanged.
 
+``xirr_arrow(data, column="flows")`` computes one XIRR per row from a column of flow
+lists (``list<struct<date: date32, amount: decimal>>``; text dates and integer or text
+amounts too, never float amounts), as ``xirr`` would for each list: a
+``decimal128(16, 9)`` column ``xirr`` and the error columns.
+
 This module adds the published schemas and :func:`classify_batches`, one function an
 engine's batch hook can call: Spark's ``mapInArrow``, Dask's ``map_partitions`` (through
 ``pyarrow.Table.from_pandas``), Ray's ``map_batches``.

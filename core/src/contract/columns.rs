@@ -188,6 +188,48 @@ pub fn blended_columns() -> Vec<Column> {
     c
 }
 
+/// A rate of 9 decimals (XIRR's [`crate::returns::RATE_DECIMALS`]), up to ±9,999,999.999999999
+/// (beyond [`crate::returns::MAX_RATE`]).
+pub const RATE: ColumnType = ColumnType::Decimal {
+    precision: 16,
+    scale: 9,
+};
+
+/// The column `xirr_arrow` reads by default: each cell a list of flows.
+pub const FLOWS_COLUMN: &str = "flows";
+
+/// `xirr` over a column of flow lists: one rate per row.
+///
+/// Reading: each cell of the flows column is a list (or large list) of structs with a
+/// `date` (a `date32`, or text `YYYY-MM-DD`) and an `amount` (a decimal, any integer
+/// width, or decimal text; a float column is refused with the column's name, as a float
+/// amount is everywhere). A null list has no flows (`returns_too_few_flows`); a null
+/// date or amount inside one is `returns_input` naming `flows.date` / `flows.amount`.
+pub fn xirr_columns() -> Vec<Column> {
+    vec![col("xirr", RATE, true)]
+}
+
+/// The flows of one cell, from its (date, amount) pairs as a binding read them: a null
+/// date or amount is refused, never skipped.
+pub fn flows_from_cells(
+    cells: impl IntoIterator<Item = (Option<time::Date>, Option<Decimal>)>,
+) -> Result<Vec<crate::returns::CashFlow>, crate::returns::ReturnsError> {
+    cells
+        .into_iter()
+        .map(|(date, amount)| match (date, amount) {
+            (Some(date), Some(amount)) => Ok(crate::returns::CashFlow { date, amount }),
+            (None, _) => Err(crate::returns::ReturnsError::Input {
+                field: "flows.date",
+                rule: "is null; every flow has a date",
+            }),
+            (_, None) => Err(crate::returns::ReturnsError::Input {
+                field: "flows.amount",
+                rule: "is null; every flow has an amount",
+            }),
+        })
+        .collect()
+}
+
 /// The error columns every batch result ends with: `error` (the first problem's
 /// code), `error_field` (its field), `error_message` (every problem, as the
 /// exception's message says them).
