@@ -304,8 +304,44 @@ fn returns(c: &mut Criterion) {
     g.finish();
 }
 
+/// portfolio-analyzer-v1 for 15 holdings (benches/data/portfolio_15.json) against the
+/// recorded 60-fund table: from the parsed request body, and from its JSON text.
+fn portfolio(c: &mut Criterion) {
+    use sparrow_core::portfolio::{
+        analyze_portfolio, analyze_portfolio_json, FundTable, PortfolioRequest, TaxTable,
+        ValidationMode,
+    };
+    let tables: serde_json::Value =
+        serde_json::from_str(include_str!("../core/tests/fixtures/portfolio_funds.json")).unwrap();
+    let funds = FundTable::from_value(tables.pointer("/tables/funds60/wire").unwrap()).unwrap();
+    let tax = TaxTable::parity().unwrap();
+    let today = sparrow_core::contract::returns::parse_date("2026-01-31", "today").unwrap();
+    let text = include_str!("data/portfolio_15.json");
+    let body: serde_json::Value = serde_json::from_str(text).unwrap();
+    let request = PortfolioRequest::from_value(&body, ValidationMode::Compat).unwrap();
+    c.bench_function("portfolio/analyze_portfolio 15 holdings", |b| {
+        b.iter(|| black_box(analyze_portfolio(black_box(&request), &funds, &tax, today).unwrap()))
+    });
+    c.bench_function(
+        "portfolio/analyze_portfolio_json 15 holdings (text in, text out)",
+        |b| {
+            b.iter(|| {
+                let a = analyze_portfolio_json(
+                    black_box(text),
+                    &funds,
+                    &tax,
+                    today,
+                    ValidationMode::Compat,
+                );
+                black_box(a.unwrap().to_json())
+            })
+        },
+    );
+}
+
 criterion_group!(
     benches,
+    portfolio,
     money,
     identity,
     profile,

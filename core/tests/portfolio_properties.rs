@@ -64,6 +64,29 @@ fn holding(codes: Vec<i64>) -> impl Strategy<Value = Value> {
 }
 
 fn target() -> impl Strategy<Value = Value> {
+    prop_oneof![3 => target_summing_to_one(), 1 => target_any_sum()]
+}
+
+/// Six independent fractions (2 decimals): §8 has no rule on the sum.
+fn target_any_sum() -> impl Strategy<Value = Value> {
+    proptest::collection::vec(0i64..=100, 6).prop_map(|parts| {
+        let mut t = serde_json::Map::new();
+        for (class, p) in ASSET_CLASSES.iter().zip(&parts) {
+            t.insert(
+                (*class).to_owned(),
+                Value::from(
+                    Decimal::new(*p, 2)
+                        .to_string()
+                        .parse::<serde_json::Number>()
+                        .unwrap(),
+                ),
+            );
+        }
+        Value::Object(t)
+    })
+}
+
+fn target_summing_to_one() -> impl Strategy<Value = Value> {
     proptest::collection::vec(0u32..=10_000, 6).prop_map(|parts| {
         let sum: u32 = parts.iter().sum::<u32>().max(1);
         let mut t = serde_json::Map::new();
@@ -110,6 +133,10 @@ proptest! {
         // Final order: priority first.
         for w in a.rebalancing_actions.windows(2) {
             prop_assert!(w[0].priority <= w[1].priority);
+        }
+        for x in &a.rebalancing_actions {
+            prop_assert!(x.target_weight >= Decimal::ZERO && x.target_weight <= one, "{:?}", x);
+            prop_assert!(x.current_weight >= Decimal::ZERO && x.current_weight <= one);
         }
         let total = a.current_metrics.total_value;
         for class in ASSET_CLASSES {

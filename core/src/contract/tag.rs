@@ -91,13 +91,14 @@ pub(crate) struct Tagged<'a>(pub(crate) &'static str, pub(crate) &'a Decimal);
 impl Serialize for Tagged<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         if JSON_NUMBERS.with(Cell::get) {
-            // serde_json's `arbitrary_precision` Number writes its text as it is.
-            let n: serde_json::Number = self
-                .1
-                .to_string()
-                .parse()
-                .map_err(|_| serde::ser::Error::custom("a decimal is not a JSON number"))?;
-            return n.serialize(s);
+            // What serde_json's `arbitrary_precision` Number does to be written as its
+            // text (the token `crate::exact` reads numbers by): a decimal's text is
+            // always a JSON number, so it is not parsed again.
+            use serde::ser::SerializeStruct;
+            const JSON_NUMBER_TOKEN: &str = "$serde_json::private::Number";
+            let mut st = s.serialize_struct(JSON_NUMBER_TOKEN, 1)?;
+            st.serialize_field(JSON_NUMBER_TOKEN, &self.1.to_string())?;
+            return st.end();
         }
         s.serialize_newtype_struct(self.0, &Text(self.1))
     }

@@ -598,12 +598,15 @@ pub fn analyze_portfolio(
     for c in order(&|g| g.lt(-PCT), false) {
         let name = class_name(c);
         let gap = gaps.get(c).copied().unwrap_or(Frac::whole(0));
-        // The need in whole paise: BUY and ADD_NEW orders are split from it to the paisa.
-        let need = if total > 0 {
-            paise(div_half_even(-gap.num, F))
+        // The exact need, and the need in whole paise that the orders split from it to
+        // the paisa; weights are of the exact amounts (so never above 1), amounts of the
+        // paise.
+        let need_q = if total > 0 {
+            div_half_even(-gap.num, F)
         } else {
             0
         };
+        let need = paise(need_q);
         if need <= 0 {
             continue;
         }
@@ -638,7 +641,6 @@ pub fn analyze_portfolio(
             let shares = equal_split(need, class_lots.len());
             let parts = i128::try_from(class_lots.len()).unwrap_or(1);
             for (lot, share) in class_lots.iter().zip(shares) {
-                let target_value = lot.value + share * PAISA;
                 let units = match lot.nav {
                     Some(nav) => Some(
                         units_of(share * PAISA, nav)
@@ -655,7 +657,11 @@ pub fn analyze_portfolio(
                     current_value: money(lot.value),
                     current_weight: Frac::of(lot.value, total).out(),
                     target_value: decimal(paise(lot.value) + share, 2),
-                    target_weight: Frac::of(target_value, total).out(),
+                    target_weight: Frac {
+                        num: (lot.value * parts + need_q) * F,
+                        den: total * parts,
+                    }
+                    .out(),
                     transaction_amount: decimal(share, 2),
                     transaction_units: units,
                     reason: format!("Increase {name} allocation (gap: {}%)", gap.percent_text(1)),
@@ -679,7 +685,7 @@ pub fn analyze_portfolio(
                 scheme_name: format!("Add {} Fund", capitalised(name)),
                 category: capitalised(name),
                 target_value: decimal(need, 2),
-                target_weight: Frac::of(need * PAISA, total).out(),
+                target_weight: Frac::of(need_q, total).out(),
                 transaction_amount: decimal(need, 2),
                 reason: format!(
                     "Add {name} allocation (currently 0% vs target {}%)",
@@ -700,7 +706,11 @@ pub fn analyze_portfolio(
                 scheme_name: fund.scheme_name.clone(),
                 category: fund.category.clone(),
                 target_value: decimal(share, 2),
-                target_weight: Frac::of(share * PAISA, total).out(),
+                target_weight: Frac {
+                    num: need_q * F,
+                    den: total * parts,
+                }
+                .out(),
                 transaction_amount: decimal(share, 2),
                 reason: format!(
                     "Add {name} allocation (currently {}% vs target {}%)",
