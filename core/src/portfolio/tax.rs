@@ -115,7 +115,8 @@ fn add_months(date: Date, months: u16) -> Option<Date> {
     Date::from_calendar_date(year, month, date.day().min(last)).ok()
 }
 
-/// A dated tax table (see the [module documentation](self)).
+/// A dated tax table: a list of regimes, each in effect from a date for some asset
+/// classes; for each lot the regime in effect on `today` for its class is used.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TaxTable {
     id: String,
