@@ -670,6 +670,12 @@ export declare function checkPassword(password: string | Uint8Array, options?: {
 /** A strategy against its own constraints. */
 export declare function checkStrategy(strategy: Strategy): ConstraintReport
 
+/**
+ * The separate check of domain.md §8.2: `target` (an object of class fractions, read
+ * strictly) adds up to exactly 1. Returns the six fractions.
+ */
+export declare function checkTargetAllocation(target: Partial<Record<AssetClass, DecimalInput>>): Fractions
+
 /** rules-v2-blended's primary persona with its probabilities. */
 export declare function classify(profile: ProfileInput | string, options?: { mode?: ValidationMode }): Classification
 

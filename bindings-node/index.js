@@ -854,6 +854,7 @@ module.exports.checkConstraints = nativeBinding.checkConstraints
 module.exports.checkEnv = nativeBinding.checkEnv
 module.exports.checkPassword = nativeBinding.checkPassword
 module.exports.checkStrategy = nativeBinding.checkStrategy
+module.exports.checkTargetAllocation = nativeBinding.checkTargetAllocation
 module.exports.classify = nativeBinding.classify
 module.exports.classifyBlended = nativeBinding.classifyBlended
 module.exports.classifyBlendedMany = nativeBinding.classifyBlendedMany

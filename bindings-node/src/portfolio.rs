@@ -174,3 +174,20 @@ pub fn analyze_portfolio_json(
 ) -> Result<String> {
     Ok(analyse(&env, request, funds, options)?.to_json())
 }
+
+/// The separate check of domain.md §8.2: `target` (an object of class fractions, read
+/// strictly) adds up to exactly 1. Returns the six fractions.
+#[napi(
+    ts_args_type = "target: Partial<Record<AssetClass, DecimalInput>>",
+    ts_return_type = "Fractions"
+)]
+pub fn check_target_allocation<'env>(env: &'env Env, target: Unknown<'_>) -> Result<Unknown<'env>> {
+    let value = js::json_arg(
+        env,
+        target,
+        "target_allocation",
+        portfolio::MAX_REQUEST_JSON,
+    )?;
+    let t = portfolio::check_target_allocation(&value).or_throw(env)?;
+    js::to_js(env, &portfolio::ClassFractions(t.0))
+}

@@ -132,3 +132,14 @@ test('arguments: today is a day, the tables are instances, options are checked',
   assert.equal(codeOf(() => sc.analyzePortfolio({ ...request, extra: 1 }, FUNDS.funds60, { today: '2025-01-01' })), 'portfolio_input')
   assert.equal(sc.analyzePortfolio({ ...request, extra: 1 }, FUNDS.funds60, { today: '2025-01-01', mode: 'compat' }).holdings.length, 1)
 })
+
+test('the separate target-sum check', () => {
+  assert.equal(sc.checkTargetAllocation({ equity: '0.1', debt: 0.2, liquid: '0.7' }).liquid, '0.7')
+  try {
+    sc.checkTargetAllocation({ equity: '0.4', debt: '0.35' })
+    assert.fail('expected a throw')
+  } catch (e) {
+    assert.equal(e.code, 'portfolio_input')
+    assert.equal(e.errors[0].field, 'target_allocation')
+  }
+})

@@ -76,6 +76,7 @@ fn _sparrow_core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<portfolio::TaxTable>()?;
     m.add_function(wrap_pyfunction!(portfolio::analyze_portfolio, m)?)?;
     m.add_function(wrap_pyfunction!(portfolio::analyze_portfolio_json, m)?)?;
+    m.add_function(wrap_pyfunction!(portfolio::check_target_allocation, m)?)?;
     m.add_function(wrap_pyfunction!(returns::xirr, m)?)?;
     m.add_function(wrap_pyfunction!(arrow::xirr_arrow, m)?)?;
     m.add_function(wrap_pyfunction!(returns::xnpv, m)?)?;

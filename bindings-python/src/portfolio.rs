@@ -165,3 +165,19 @@ pub(crate) fn analyze_portfolio_json(
     let a = analyse(py, request, funds, today, tax, mode)?;
     Ok(a.to_json())
 }
+
+/// The separate check of domain.md §8.2: `target` (a mapping of class fractions, read
+/// strictly) adds up to exactly 1. Returns the six fractions.
+#[pyfunction]
+pub(crate) fn check_target_allocation<'py>(
+    py: Python<'py>,
+    target: &Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let mut budget = sparrow_core::contract::InputBudget::with_limit(
+        "target_allocation",
+        portfolio::MAX_REQUEST_JSON,
+    );
+    let value = json_value_within(target, 0, &mut budget)?;
+    let t = portfolio::check_target_allocation(&value).or_raise(py)?;
+    to_py(py, &portfolio::ClassFractions(t.0))
+}

@@ -126,3 +126,10 @@ def test_arguments() -> None:
     with pytest.raises(sc.InputError) as info:
         sc.FundTable.from_json('[{"scheme_code": 1, "nav": -1}]')
     assert info.value.code == "portfolio_fund_table" and info.value.errors[0]["field"] == "funds[0].nav"
+
+
+def test_target_sum_check() -> None:
+    assert sc.check_target_allocation({"equity": Decimal("0.1"), "debt": "0.2", "liquid": "0.7"})["liquid"] == Decimal("0.7")
+    with pytest.raises(sc.InputError) as info:
+        sc.check_target_allocation({"equity": "0.4", "debt": "0.35"})
+    assert info.value.errors[0]["field"] == "target_allocation" and "0.75" in str(info.value)

@@ -427,3 +427,20 @@ pub fn analyze_portfolio_json(
 ) -> Result<String> {
     Ok(analyse(&request_json, &funds, &today, tax, mode)?.to_json())
 }
+
+/// The separate check of domain.md §8.2: the six fractions add up to exactly 1.
+#[uniffi::export]
+pub fn check_target_allocation(target: ClassFractions) -> Result<()> {
+    let t = p::TargetAllocation::from_fractions([
+        target.equity.read("target_allocation.equity")?,
+        target.debt.read("target_allocation.debt")?,
+        target.hybrid.read("target_allocation.hybrid")?,
+        target.gold.read("target_allocation.gold")?,
+        target
+            .international
+            .read("target_allocation.international")?,
+        target.liquid.read("target_allocation.liquid")?,
+    ])
+    .or_fail()?;
+    t.check_sums_to_one().or_fail()
+}

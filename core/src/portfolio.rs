@@ -86,6 +86,36 @@ pub fn analyze_portfolio_value(
     analyze_portfolio(&request, funds, tax, today)
 }
 
+/// The separate check domain.md §8.2 offers: `target` (an object whose keys are among the
+/// six classes and whose values are fractions, as numbers or decimal strings, never
+/// rounded) adds up to exactly 1. Parity analysis does not apply it.
+pub fn check_target_allocation(target: &Value) -> Result<TargetAllocation, PortfolioError> {
+    let Value::Object(map) = target else {
+        return Err(error::input("target_allocation", "must be an object"));
+    };
+    if let Some(k) = map.keys().find(|k| !ASSET_CLASSES.contains(&k.as_str())) {
+        let shown: String = k.chars().take(64).collect();
+        return Err(error::input(
+            format!("target_allocation.{shown}"),
+            "is not an asset class",
+        ));
+    }
+    let mut fractions = [rust_decimal::Decimal::ZERO; 6];
+    for (slot, class) in fractions.iter_mut().zip(ASSET_CLASSES) {
+        if let Some(v) = map.get(class) {
+            *slot = crate::exact::json_decimal(v).ok_or_else(|| {
+                error::input(
+                    format!("target_allocation.{class}"),
+                    "must be a decimal number or text",
+                )
+            })?;
+        }
+    }
+    let t = TargetAllocation::from_fractions(fractions)?;
+    t.check_sums_to_one()?;
+    Ok(t)
+}
+
 /// [`analyze_portfolio_value`] for a JSON text of at most [`MAX_REQUEST_JSON`] bytes
 /// (a key given twice in one object is refused).
 pub fn analyze_portfolio_json(

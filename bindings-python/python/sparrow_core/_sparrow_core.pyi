@@ -60,6 +60,7 @@ __all__ = [
     "check_constraints",
     "check_env",
     "check_password",
+    "check_target_allocation",
     "check_strategy",
     "classify",
     "classify_arrow",
@@ -342,6 +343,7 @@ def analyze_portfolio(
     tax: Optional[TaxTable] = None,
     mode: Optional[Mode] = None,
 ) -> PortfolioAnalysis: ...
+def check_target_allocation(target: Mapping[str, Any]) -> dict[str, Decimal]: ...
 def analyze_portfolio_json(
     request: Union[Mapping[str, Any], str],
     funds: FundTable,

@@ -56,6 +56,36 @@ impl TargetAllocation {
             .unwrap_or_default()
     }
 
+    /// Reads a target allocation object (`{"equity": 0.4, …}`) by the request's rules
+    /// for `mode` (absent classes are 0; each a fraction from 0 to 1).
+    pub fn from_value(
+        value: &Value,
+        mode: ValidationMode,
+    ) -> Result<TargetAllocation, PortfolioError> {
+        match value {
+            Value::Object(t) => target(t, mode),
+            _ => Err(input("target_allocation", "must be an object")),
+        }
+    }
+
+    /// A target from its six fractions in [`ASSET_CLASSES`] order, each from 0 to 1 with at
+    /// most 12 decimals.
+    pub fn from_fractions(fractions: [Decimal; 6]) -> Result<TargetAllocation, PortfolioError> {
+        let mut out = [Decimal::ZERO; 6];
+        for ((slot, d), class) in out.iter_mut().zip(fractions).zip(ASSET_CLASSES) {
+            *slot = to_scaled(d, TARGET_DECIMALS)
+                .filter(|s| (0..=1_000_000_000_000).contains(s))
+                .map(|s| decimal(s, TARGET_DECIMALS).normalize())
+                .ok_or_else(|| {
+                    input(
+                        format!("target_allocation.{class}"),
+                        "must be a fraction from 0 to 1 with at most 12 decimals",
+                    )
+                })?;
+        }
+        Ok(TargetAllocation(out))
+    }
+
     /// Refuses a target whose fractions do not add up to exactly 1
     /// (`portfolio_input`, field `target_allocation`).
     pub fn check_sums_to_one(&self) -> Result<(), PortfolioError> {
@@ -371,4 +401,28 @@ fn target(
             })?;
     }
     Ok(TargetAllocation(out))
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    #[test]
+    fn target_sum_check_is_exact() {
+        let t = |v: Value| super::super::check_target_allocation(&v);
+        assert!(t(serde_json::json!({"equity": 0.4, "debt": 0.35, "hybrid": 0.25})).is_ok());
+        let e = t(serde_json::json!({"equity": 0.4, "debt": 0.35})).unwrap_err();
+        assert_eq!(
+            (e.code(), e.field()),
+            ("portfolio_input", "target_allocation".to_owned())
+        );
+        assert!(e.to_string().contains("adds up to 0.75"));
+        // 0.1 + 0.2 + 0.7 is exactly 1 in decimal (not in binary floats).
+        assert!(t(serde_json::json!({"equity": 0.1, "debt": 0.2, "liquid": 0.7})).is_ok());
+        assert_eq!(
+            t(serde_json::json!({"cash": 1})).unwrap_err().field(),
+            "target_allocation.cash"
+        );
+    }
 }

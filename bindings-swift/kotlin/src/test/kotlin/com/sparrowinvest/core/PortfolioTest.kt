@@ -125,4 +125,13 @@ class PortfolioTest {
         assertEquals(5, FundTable.fallback().schemeCodes().size)
         assertTrue(a.holdings.first().weight.compareTo(BigDecimal.ONE) == 0)
     }
+
+    @Test
+    fun targetSumCheck() {
+        val d = { s: String -> BigDecimal(s) }
+        checkTargetAllocation(ClassFractions(d("0.1"), d("0.2"), d("0"), d("0"), d("0"), d("0.7")))
+        val e = thrown { checkTargetAllocation(ClassFractions(d("0.4"), d("0.35"), d("0"), d("0"), d("0"), d("0"))) }
+        assertEquals("portfolio_input", e.code())
+        assertEquals("target_allocation", e.errors().first().field)
+    }
 }
