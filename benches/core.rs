@@ -339,8 +339,52 @@ fn portfolio(c: &mut Criterion) {
     );
 }
 
+/// API keys: the full check of a presented key against its record (format, checksum,
+/// HMAC-SHA-256 under the pepper compared in constant time, revoked, expiry, scope).
+fn api_keys(c: &mut Criterion) {
+    use sparrow_core::api_key::{
+        issue_api_key, parse_api_key, verify_api_key, ApiKeyEnvironment, Pepper, RANDOM_BYTES,
+    };
+    let pepper = Pepper::new(&[42u8; 32]).unwrap();
+    let scopes = [
+        "ml:classify".to_owned(),
+        "ml:portfolio".to_owned(),
+        "ml:risk".to_owned(),
+    ];
+    let k = issue_api_key(
+        ApiKeyEnvironment::Live,
+        "ml-gateway",
+        &scopes,
+        Some(2_000_000_000),
+        1_800_000_000,
+        &pepper,
+        &[7u8; RANDOM_BYTES],
+    )
+    .unwrap();
+    let text = k.key.expose().to_owned();
+    c.bench_function("api_key/verify_api_key", |b| {
+        b.iter(|| {
+            black_box(
+                verify_api_key(
+                    black_box(&text),
+                    Some(&k.record),
+                    &pepper,
+                    1_900_000_000,
+                    "ml:risk",
+                    ApiKeyEnvironment::Live,
+                )
+                .unwrap(),
+            )
+        })
+    });
+    c.bench_function("api_key/parse_api_key (format and checksum)", |b| {
+        b.iter(|| black_box(parse_api_key(black_box(&text)).unwrap()))
+    });
+}
+
 criterion_group!(
     benches,
+    api_keys,
     portfolio,
     money,
     identity,

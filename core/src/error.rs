@@ -3,6 +3,7 @@
 use std::sync::LazyLock;
 
 use crate::allocation::AllocationError;
+use crate::api_key::ApiKeyError;
 use crate::config::{ConfigError, ENV_CODES};
 use crate::contract::ArgumentError;
 use crate::identity::IdentityError;
@@ -62,6 +63,9 @@ pub enum Error {
     /// A portfolio analysis, fund table or tax table was refused.
     #[error(transparent)]
     Portfolio(#[from] PortfolioError),
+    /// An API key was refused, or could not be issued.
+    #[error(transparent)]
+    ApiKey(#[from] ApiKeyError),
     /// A persona model could not be saved or loaded.
     #[error(transparent)]
     Model(#[from] ModelError),
@@ -89,6 +93,7 @@ impl Error {
             Self::Persona(e) => e.code(),
             Self::Returns(e) => e.code(),
             Self::Portfolio(e) => e.code(),
+            Self::ApiKey(e) => e.code(),
             Self::Model(e) => e.code(),
             Self::Argument(e) => e.code(),
         }
@@ -128,6 +133,7 @@ impl Error {
             Self::Persona(e) => vec![single(e.field(), e.code(), e)],
             Self::Returns(e) => vec![single(&e.field(), e.code(), e)],
             Self::Portfolio(e) => vec![single(&e.field(), e.code(), e)],
+            Self::ApiKey(e) => vec![single(e.field(), e.code(), e)],
             Self::Model(e) => vec![single(e.field(), e.code(), e)],
             Self::Argument(e) => vec![single(e.field(), e.code(), e)],
         }
@@ -173,6 +179,7 @@ pub static ALL_CODES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
         .chain(ModelError::CODES)
         .chain(ReturnsError::CODES)
         .chain(PortfolioError::CODES)
+        .chain(ApiKeyError::CODES)
         .chain(ArgumentError::CODES)
         .copied()
         .collect()

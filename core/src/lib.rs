@@ -32,6 +32,7 @@
 
 pub mod access;
 pub mod allocation;
+pub mod api_key;
 pub mod asset;
 pub mod config;
 pub mod contract;

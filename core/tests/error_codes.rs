@@ -440,6 +440,53 @@ fn allocation_risk_persona_codes() -> Vec<&'static str> {
     .unwrap_err());
     p(FundTable::from_json(r#"[{"scheme_code": "x"}]"#).unwrap_err());
     p(TaxTable::from_json("{}").unwrap_err());
+
+    use sparrow_core::api_key::{
+        issue_api_key, parse_api_key, verify_api_key, ApiKeyEnvironment as Env, ApiKeyError,
+        Pepper, RANDOM_BYTES,
+    };
+    let mut k = |e: ApiKeyError| codes.push(e.code());
+    let pepper = Pepper::new(&[3u8; 32]).unwrap();
+    let scopes = ["ml:risk".to_owned()];
+    let issued = issue_api_key(
+        Env::Live,
+        "c",
+        &scopes,
+        Some(100),
+        10,
+        &pepper,
+        &[1u8; RANDOM_BYTES],
+    )
+    .unwrap();
+    let key = issued.key.expose().to_owned();
+    let verify = |record: Option<&sparrow_core::api_key::ApiKeyRecord>, now, scope: &str, env| {
+        verify_api_key(&key, record, &pepper, now, scope, env).unwrap_err()
+    };
+    k(parse_api_key("spk_live_short").unwrap_err());
+    let mut typo = key.clone().into_bytes();
+    typo[40] = if typo[40] == b'A' { b'B' } else { b'A' };
+    k(parse_api_key(std::str::from_utf8(&typo).unwrap()).unwrap_err());
+    k(verify(Some(&issued.record), 20, "ml:risk", Env::Test));
+    k(verify(None, 20, "ml:risk", Env::Live));
+    let mut revoked = issued.record.clone();
+    revoked.revoked = true;
+    k(verify(Some(&revoked), 20, "ml:risk", Env::Live));
+    k(verify(Some(&issued.record), 100, "ml:risk", Env::Live));
+    k(verify(Some(&issued.record), 20, "ml:classify", Env::Live));
+    k(issue_api_key(
+        Env::Live,
+        "",
+        &scopes,
+        None,
+        10,
+        &pepper,
+        &[1u8; RANDOM_BYTES],
+    )
+    .unwrap_err());
+    let mut damaged = issued.record.clone();
+    damaged.digest = "x".into();
+    k(verify(Some(&damaged), 20, "ml:risk", Env::Live));
+    k(Pepper::new(b"short").unwrap_err());
     codes
 }
 

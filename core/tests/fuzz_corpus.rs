@@ -112,3 +112,8 @@ fn fund_table_corpus() {
 fn portfolio_request_corpus() {
     replay("portfolio_request", harness::portfolio_request);
 }
+
+#[test]
+fn api_key_parse_corpus() {
+    replay("api_key_parse", harness::api_key_parse);
+}

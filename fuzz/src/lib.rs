@@ -507,3 +507,33 @@ pub fn portfolio_request(data: &[u8]) {
     }
     assert!(serde_json::from_str::<serde_json::Value>(&a.to_json()).is_ok());
 }
+
+/// `parse_api_key`: a parsed key is 73 characters naming its own environment and id, and
+/// verifying it without a record is `api_key_unknown` or `api_key_environment`; no error
+/// message repeats an input of 16 characters or more.
+pub fn api_key_parse(data: &[u8]) {
+    use sparrow_core::api_key::{
+        parse_api_key, verify_api_key, ApiKeyEnvironment, Pepper, KEY_LEN,
+    };
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    match parse_api_key(text) {
+        Ok(p) => {
+            assert_eq!(text.len(), KEY_LEN);
+            assert_eq!(text.get(9..23), Some(p.key_id.as_str()));
+            assert!(text.starts_with(&format!("spk_{}_", p.environment.as_str())));
+            let pepper = Pepper::new(&[0u8; 32]).expect("a 32-byte pepper");
+            let code = verify_api_key(text, None, &pepper, 0, "ml:risk", ApiKeyEnvironment::Live)
+                .expect_err("no record")
+                .code();
+            assert!(code == "api_key_unknown" || code == "api_key_environment");
+        }
+        Err(e) => {
+            // (Shorter texts can be part of the message's own words, "spk_live_…".)
+            if text.len() >= 16 {
+                assert!(!e.to_string().contains(text));
+            }
+        }
+    }
+}

@@ -73,6 +73,13 @@ impl Error {
                 ErrorKind::Config
             }
             Error::Portfolio(_) => ErrorKind::Input,
+            // A refused key is an authentication failure, as a refused token is; the
+            // pepper and the store are the server's configuration.
+            Error::ApiKey(
+                crate::api_key::ApiKeyError::Pepper | crate::api_key::ApiKeyError::Record { .. },
+            ) => ErrorKind::Config,
+            Error::ApiKey(crate::api_key::ApiKeyError::Input { .. }) => ErrorKind::Input,
+            Error::ApiKey(_) => ErrorKind::Token,
             Error::Identity(_)
             | Error::Duration(_)
             | Error::Password(_)
