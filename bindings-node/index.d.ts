@@ -185,6 +185,18 @@ export interface PortfolioAnalysis {
   model_version: 'portfolio-analyzer-v1'
 }
 
+/** What is stored for an API key (never the key): times in Unix seconds. */
+export interface ApiKeyRecord {
+  key_id: string
+  environment: 'live' | 'test'
+  client_id: string
+  digest: string
+  scopes: string[]
+  created_at: number
+  expires_at: number | null
+  revoked: boolean
+}
+
 export type TransactionKind = 'purchase' | 'sip' | 'redemption' | 'dividend'
 
 export interface GoalProgress {
@@ -476,6 +488,16 @@ export type ErrorCode =
   | 'portfolio_input'
   | 'portfolio_fund_table'
   | 'portfolio_tax_table'
+  | 'api_key_format'
+  | 'api_key_checksum'
+  | 'api_key_environment'
+  | 'api_key_unknown'
+  | 'api_key_revoked'
+  | 'api_key_expired'
+  | 'api_key_scope'
+  | 'api_key_input'
+  | 'api_key_record'
+  | 'api_key_pepper'
   | 'mode_unknown'
   | 'policy_unknown'
   | 'token_use_unknown'
@@ -507,6 +529,12 @@ export type ErrorCode =
  * can point the loader at a WASI artifact this package does not build itself.
  */
 export declare const __napiBindingTarget: 'native' | 'wasm32-wasi' | 'wasm32-wasip1'
+
+/** The server-side pepper keying stored digests (at least 32 bytes). Never shown. */
+export declare class ApiKeyPepper {
+  /** A pepper from its bytes (a string is read as UTF-8). */
+  constructor(secret: string | Uint8Array)
+}
 
 /** The funds a portfolio is analysed against, in lookup order (domain.md §8.3). */
 export declare class FundTable {
@@ -628,6 +656,9 @@ export declare function analyzePortfolio(request: object | string, funds: FundTa
  */
 export declare function analyzePortfolioJson(request: object | string, funds: FundTable, options: { today: string, tax?: TaxTable, mode?: ValidationMode }): string
 
+/** The `api_keys` table for PostgreSQL (CHECKs and a unique key-id index; idempotent). */
+export declare function apiKeysMigrationSql(): string
+
 /** risk-v1 for a profile and a portfolio (`proposed` wins when non-empty, as today). */
 export declare function assessRisk(profile: object, portfolio?: object[] | null, options?: { proposed?: object[] }): RiskAssessment
 
@@ -715,6 +746,12 @@ export declare function hashPassword(password: string | Uint8Array, options?: { 
 /** `hashPassword` on the calling thread. */
 export declare function hashPasswordSync(password: string | Uint8Array): string
 
+/**
+ * Issues a key: `{ key, record }`. The key text is shown once; store the record.
+ * `random` (42 bytes) replaces the OS random source, for known-answer tests only.
+ */
+export declare function issueApiKey(clientId: string, scopes: string[], options: { pepper: ApiKeyPepper, environment?: 'live' | 'test', expiresAt?: Instant, now?: Instant, random?: Uint8Array }): { key: string, record: ApiKeyRecord }
+
 /** Signs a token for `claims` with the keyring's current key (HS256, a `kid` header). */
 export declare function issueToken(claims: TokenSubject, keyring: Keyring, options?: IssueOptions): string
 
@@ -726,6 +763,9 @@ export declare function monthsUntil(today: string, by: string): number
 
 /** Whether a stored hash should be replaced (weaker parameters, or bcrypt). */
 export declare function needsRehash(hash: string): boolean
+
+/** Checks a presented key's shape and checksum (no secret needed): `{ environment, key_id }`. */
+export declare function parseApiKey(presented: string): { environment: 'live' | 'test', key_id: string }
 
 /** Seconds of a duration in the `ms` notation (`"7d"`, `"15m"`). */
 export declare function parseDuration(text: string): number
@@ -812,6 +852,14 @@ export interface Verification {
   /** Whether the stored hash should be replaced (bcrypt, or weaker argon2 parameters). */
   needs_rehash: boolean
 }
+
+/**
+ * Decides whether `presented` may call an endpoint requiring `requiredScope`, given the
+ * `record` stored under its key id (`null`: none found). Returns `{ key_id, client_id,
+ * scopes }`; a refusal throws an error whose `code` is `api_key_*` and `httpStatus` 401
+ * or 403.
+ */
+export declare function verifyApiKey(presented: string, record: ApiKeyRecord | null, options: { pepper: ApiKeyPepper, requiredScope: string, environment?: 'live' | 'test', now?: Instant }): { key_id: string, client_id: string, scopes: string[] }
 
 /**
  * Whether the password matches an argon2 PHC or legacy bcrypt hash, and whether the

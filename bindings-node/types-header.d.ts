@@ -185,6 +185,18 @@ export interface PortfolioAnalysis {
   model_version: 'portfolio-analyzer-v1'
 }
 
+/** What is stored for an API key (never the key): times in Unix seconds. */
+export interface ApiKeyRecord {
+  key_id: string
+  environment: 'live' | 'test'
+  client_id: string
+  digest: string
+  scopes: string[]
+  created_at: number
+  expires_at: number | null
+  revoked: boolean
+}
+
 export type TransactionKind = 'purchase' | 'sip' | 'redemption' | 'dividend'
 
 export interface GoalProgress {
@@ -476,6 +488,16 @@ export type ErrorCode =
   | 'portfolio_input'
   | 'portfolio_fund_table'
   | 'portfolio_tax_table'
+  | 'api_key_format'
+  | 'api_key_checksum'
+  | 'api_key_environment'
+  | 'api_key_unknown'
+  | 'api_key_revoked'
+  | 'api_key_expired'
+  | 'api_key_scope'
+  | 'api_key_input'
+  | 'api_key_record'
+  | 'api_key_pepper'
   | 'mode_unknown'
   | 'policy_unknown'
   | 'token_use_unknown'

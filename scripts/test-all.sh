@@ -93,7 +93,11 @@ VENV="$PWD/target/python-venv"
 "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check -r bindings-python/requirements-test.txt
 PATH="$VENV/bin:$PATH" "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check --no-build-isolation ./bindings-python
 (cd bindings-python && "$VENV/bin/python" -m pytest -q -p no:cacheprovider)
-(cd examples/python && "$VENV/bin/python" -m pytest -q -p no:cacheprovider)
+# The example service keeps its API keys in PostgreSQL: its tests get a throw-away server.
+scripts/with-postgres.sh bash -c "cd examples/python && \"$VENV/bin/python\" -m pytest -q -p no:cacheprovider"
 (cd bindings-python && "$VENV/bin/python" -m mypy --strict --no-incremental tests)
-(cd examples/python && "$VENV/bin/python" -m mypy --strict --no-incremental app.py test_app.py test_http_parity.py engines.py test_engines.py)
+(cd examples/python && "$VENV/bin/python" -m mypy --strict --no-incremental app.py test_app.py test_http_parity.py engines.py test_engines.py keys_for_tests.py)
 (cd bindings-python && "$VENV/bin/python" -m mypy.stubtest sparrow_core --allowlist stubtest-allowlist.txt)
+
+echo "== API keys across runtimes: issued by the NestJS example (Node), admitted by the FastAPI example (Python)"
+scripts/with-postgres.sh bash -c "cd examples/node && SPARROW_PYTHON=\"$VENV/bin/python\" node --test build/interop/"

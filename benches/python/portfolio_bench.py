@@ -14,12 +14,11 @@ from __future__ import annotations
 
 import json
 import sys
-import time
 from datetime import date
 from decimal import Decimal
 from importlib.metadata import version
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import sparrow_core as sc
 
@@ -28,17 +27,10 @@ sys.path.insert(0, str(ROOT / "bindings-python" / "tests"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from portfolio_compare import REFUSED, differences, fund_tables, request_of, rows, skipper  # noqa: E402
+from timing import best  # noqa: E402
 from todays_portfolio import analyze as todays_analyze  # noqa: E402
 
 
-def best(f: Callable[[], object], n: int) -> float:
-    times = []
-    for _ in range(5):
-        t = time.perf_counter()
-        for _ in range(n):
-            f()
-        times.append((time.perf_counter() - t) / n)
-    return min(times)
 
 
 def main() -> None:

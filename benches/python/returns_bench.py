@@ -10,15 +10,14 @@ them). Best of 5 batches; ratio = pyxirr time ÷ sparrow-core time.
 
 from __future__ import annotations
 
-import time
 from datetime import date, timedelta
 from decimal import Decimal
 from importlib.metadata import version
-from typing import Callable
 
 import pyxirr
 
 import sparrow_core as sc
+from timing import best
 
 
 def schedule(months: int) -> list[tuple[date, Decimal]]:
@@ -28,14 +27,6 @@ def schedule(months: int) -> list[tuple[date, Decimal]]:
     return flows
 
 
-def best(f: Callable[[], object], n: int) -> float:
-    times = []
-    for _ in range(5):
-        t = time.perf_counter()
-        for _ in range(n):
-            f()
-        times.append((time.perf_counter() - t) / n)
-    return min(times)
 
 
 def main() -> None:

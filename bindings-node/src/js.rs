@@ -56,6 +56,9 @@ fn raise(
             obj.set_named_property("name", name)?;
         }
         obj.set_named_property("kind", record.kind.as_str())?;
+        if let Some(status) = record.http_status {
+            obj.set_named_property("httpStatus", u32::from(status))?;
+        }
         obj.set_named_property("errors", env.to_js_value(&record.errors)?)?;
         if let Some(cause) = cause {
             obj.set_named_property("cause", cause)?;

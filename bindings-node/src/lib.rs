@@ -8,6 +8,7 @@
 // build of the library, where they would look unused.
 #![cfg_attr(test, allow(dead_code))]
 
+mod api_key;
 mod auth;
 mod js;
 mod money;

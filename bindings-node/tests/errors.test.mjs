@@ -148,6 +148,7 @@ function reachable() {
     ['portfolio_input', () => sc.analyzePortfolio({ holdings: [] }, sc.FundTable.fallback(), { today: '2026-01-01' })],
     ['portfolio_fund_table', () => sc.FundTable.fromFunds([{ scheme_code: 'x' }])],
     ['portfolio_tax_table', () => sc.TaxTable.fromJson('{}')],
+    ...apiKeyCases(),
     ['date_invalid', () => sc.monthsUntil('2025-02-30', '2025-03-01')],
     ['transaction_kind_unknown', () => sc.portfolioXirr([{ date: '2025-01-01', kind: 'buy', amount: 1 }], 1, '2026-01-01')],
     ['persona_k', () => sc.trainPersonasSync([profileRow], { k: 0 })],
@@ -287,3 +288,22 @@ test('the ErrorCode union of index.d.ts is the core catalogue', () => {
   const union = [...m[1].matchAll(/'([a-z_]+)'/g)].map((x) => x[1])
   assert.deepEqual(union, sc.allCodes())
 })
+
+function apiKeyCases() {
+  const pepper = new sc.ApiKeyPepper('p'.repeat(32))
+  const { key, record } = sc.issueApiKey('c', ['ml:risk'], { pepper, now: 10, expiresAt: 100 })
+  const verify = (k, r, o = {}) => () => sc.verifyApiKey(k, r, { pepper, requiredScope: 'ml:risk', now: 20, ...o })
+  const typo = key.slice(0, 40) + (key[40] === 'A' ? 'B' : 'A') + key.slice(41)
+  return [
+    ['api_key_format', () => sc.parseApiKey('spk_live_short')],
+    ['api_key_checksum', () => sc.parseApiKey(typo)],
+    ['api_key_environment', verify(key, record, { environment: 'test' })],
+    ['api_key_unknown', verify(key, null)],
+    ['api_key_revoked', verify(key, { ...record, revoked: true })],
+    ['api_key_expired', verify(key, record, { now: 100 })],
+    ['api_key_scope', verify(key, record, { requiredScope: 'ml:classify' })],
+    ['api_key_input', () => sc.issueApiKey('', ['ml:risk'], { pepper })],
+    ['api_key_record', verify(key, { ...record, digest: 'x' })],
+    ['api_key_pepper', () => new sc.ApiKeyPepper('short')],
+  ]
+}

@@ -39,6 +39,10 @@ fn build(py: Python<'_>, e: &Error) -> PyResult<PyErr> {
         list.append(d)?;
     }
     let instance = class.call1((e.to_string(), e.code(), list))?;
+    // The status a service answers with, where the core decides one (API keys).
+    if let Some(status) = e.http_status() {
+        instance.setattr("http_status", status)?;
+    }
     Ok(PyErr::from_value(instance))
 }
 

@@ -3,6 +3,7 @@
 //! package `sparrow_core` (in `python/`) re-exports this module with its exceptions,
 //! the `Money` type and pydantic types.
 
+mod api_key;
 mod arrow;
 mod auth;
 mod convert;
@@ -72,6 +73,11 @@ fn _sparrow_core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(rules::train_personas_arrow, m)?)?;
     m.add_function(wrap_pyfunction!(rules::reassignment, m)?)?;
     m.add_function(wrap_pyfunction!(rules::_persona_model_from_json, m)?)?;
+    m.add_class::<api_key::ApiKeyPepper>()?;
+    m.add_function(wrap_pyfunction!(api_key::issue_api_key, m)?)?;
+    m.add_function(wrap_pyfunction!(api_key::parse_api_key, m)?)?;
+    m.add_function(wrap_pyfunction!(api_key::verify_api_key, m)?)?;
+    m.add_function(wrap_pyfunction!(api_key::api_keys_migration_sql, m)?)?;
     m.add_class::<portfolio::FundTable>()?;
     m.add_class::<portfolio::TaxTable>()?;
     m.add_function(wrap_pyfunction!(portfolio::analyze_portfolio, m)?)?;

@@ -12,6 +12,7 @@
 //! The exports are the same on every target (no `cfg`): the generated code checks
 //! their checksums when it loads the library.
 
+mod api_key;
 mod auth;
 mod error;
 mod money;
@@ -19,6 +20,7 @@ mod portfolio;
 mod returns;
 mod rules;
 
+pub use api_key::*;
 pub use auth::*;
 pub use error::{ExactDecimal, FieldProblem, Result, SparrowError};
 pub use money::*;

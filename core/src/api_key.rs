@@ -64,7 +64,8 @@ const KEY_ID_BYTES: usize = 10;
 const ALPHABET: &[u8; 62] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 
 /// The environment a key belongs to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
 pub enum ApiKeyEnvironment {
     /// Production keys: `spk_live_…`.
     Live,
@@ -145,8 +146,10 @@ impl fmt::Debug for ApiKey {
     }
 }
 
-/// What is stored for a key: never the key itself.
-#[derive(Clone, PartialEq, Eq)]
+/// What is stored for a key: never the key itself. Serialised as
+/// `{key_id, environment, client_id, digest, scopes, created_at, expires_at, revoked}`
+/// (times in Unix seconds), what [`ApiKeyRecord::from_value`] reads back.
+#[derive(Clone, PartialEq, Eq, serde::Serialize)]
 pub struct ApiKeyRecord {
     /// The public key id (14 base62 characters), unique.
     pub key_id: String,
@@ -181,6 +184,76 @@ impl fmt::Debug for ApiKeyRecord {
     }
 }
 
+impl ApiKeyRecord {
+    /// The record as data: `{key_id, environment, client_id, digest, scopes, created_at,
+    /// expires_at, revoked}` (times in Unix seconds), what a binding stores and reads back.
+    pub fn to_value(&self) -> serde_json::Value {
+        serde_json::to_value(self).unwrap_or_default()
+    }
+
+    /// A record read back from a store in [`ApiKeyRecord::to_value`]'s shape. Each field
+    /// is checked by the rules issuing follows; a damaged record is `api_key_record`
+    /// naming the field, never a key decision.
+    pub fn from_value(value: &serde_json::Value) -> Result<ApiKeyRecord, ApiKeyError> {
+        use serde_json::Value;
+        let bad = |field, rule| ApiKeyError::Record { field, rule };
+        let Value::Object(m) = value else {
+            return Err(bad("record", "must be an object"));
+        };
+        let text = |k: &'static str| match m.get(k) {
+            Some(Value::String(s)) => Ok(s.clone()),
+            _ => Err(bad(k, "must be text")),
+        };
+        let key_id = text("key_id")?;
+        if key_id.len() != KEY_ID_CHARS || !key_id.bytes().all(|b| b.is_ascii_alphanumeric()) {
+            return Err(bad("key_id", "must be 14 base62 characters"));
+        }
+        let environment = text("environment")?
+            .parse()
+            .map_err(|_| bad("environment", "must be live or test"))?;
+        let client_id = text("client_id")?;
+        let digest = text("digest")?;
+        if hex_digest(&digest).is_none() {
+            return Err(bad("digest", "must be 64 lower-case hex digits"));
+        }
+        let scopes = match m.get("scopes") {
+            Some(Value::Array(list)) if !list.is_empty() && list.len() <= MAX_SCOPES => list
+                .iter()
+                .map(|s| match s {
+                    Value::String(s) if check_scope(s) => Ok(s.clone()),
+                    _ => Err(bad("scopes", "must be scope names")),
+                })
+                .collect::<Result<Vec<_>, _>>()?,
+            _ => return Err(bad("scopes", "must be a list of 1 to 32 scope names")),
+        };
+        let created_at = m
+            .get("created_at")
+            .and_then(Value::as_i64)
+            .ok_or(bad("created_at", "must be whole Unix seconds"))?;
+        let expires_at = match m.get("expires_at") {
+            None | Some(Value::Null) => None,
+            Some(v) => Some(
+                v.as_i64()
+                    .ok_or(bad("expires_at", "must be whole Unix seconds or null"))?,
+            ),
+        };
+        let revoked = match m.get("revoked") {
+            Some(Value::Bool(b)) => *b,
+            _ => return Err(bad("revoked", "must be true or false")),
+        };
+        Ok(ApiKeyRecord {
+            key_id,
+            environment,
+            client_id,
+            digest,
+            scopes,
+            created_at,
+            expires_at,
+            revoked,
+        })
+    }
+}
+
 /// A new key: its plaintext (shown once) and the record to store.
 #[derive(Debug, Clone)]
 pub struct IssuedApiKey {
@@ -191,7 +264,7 @@ pub struct IssuedApiKey {
 }
 
 /// The public parts of a well-formed key.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct ParsedApiKey {
     /// Its environment.
     pub environment: ApiKeyEnvironment,
@@ -200,7 +273,7 @@ pub struct ParsedApiKey {
 }
 
 /// A key that passed: who it is and what it may do.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct ApiKeyGrant {
     /// The key id.
     pub key_id: String,
@@ -664,5 +737,23 @@ mod tests {
             "expires_at"
         );
         assert_eq!(Pepper::new(&[1; 31]).unwrap_err().code(), "api_key_pepper");
+    }
+
+    #[test]
+    fn records_round_trip_as_data() {
+        let k = issued();
+        assert_eq!(
+            ApiKeyRecord::from_value(&k.record.to_value()).unwrap(),
+            k.record
+        );
+        let mut v = k.record.to_value();
+        v["digest"] = "00".into();
+        assert_eq!(
+            ApiKeyRecord::from_value(&v).unwrap_err().field(),
+            "api_key_record"
+        );
+        v = k.record.to_value();
+        v["scopes"] = serde_json::json!([]);
+        assert!(ApiKeyRecord::from_value(&v).is_err());
     }
 }

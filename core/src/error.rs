@@ -140,6 +140,18 @@ impl Error {
     }
 }
 
+impl Error {
+    /// The HTTP status a service answers this error with, where the core decides one: an
+    /// API-key refusal (401, or 403 for a missing scope; see
+    /// [`crate::api_key::ApiKeyError::http_status`]).
+    pub fn http_status(&self) -> Option<u16> {
+        match self {
+            Self::ApiKey(e) => Some(e.http_status()),
+            _ => None,
+        }
+    }
+}
+
 impl From<crate::jwt::IssueError> for Error {
     fn from(e: crate::jwt::IssueError) -> Self {
         match e {

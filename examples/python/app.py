@@ -1,10 +1,14 @@
 """Today's ML service endpoints, computed by sparrow-core (domain.md §5, §6 and §8).
 
-    JWT_SECRET=… uvicorn app:app        # from examples/python, with sparrow-core installed
+    DATABASE_URL=… SPARROW_API_KEY_PEPPER=… uvicorn app:app   # from examples/python, with sparrow-core installed
 
 POST /api/v1/classify, /api/v1/classify/blended, /api/v1/risk and
 /api/v1/analyze/portfolio take and return the JSON of today's FastAPI service, behind a
-dependency that verifies the Bearer token. Portfolio analysis reads its funds from the
+dependency that checks the `X-API-Key` header by scope (`ml:classify`, `ml:risk`,
+`ml:portfolio`): keys are sparrow-core API keys, looked up in PostgreSQL's `api_keys`
+table (DATABASE_URL) and verified under the pepper SPARROW_API_KEY_PEPPER, for the
+environment SPARROW_API_KEY_ENV (`live` by default). A refused key is 401 (403 for a
+missing scope) with the core's code, and the presented key is never echoed. Portfolio analysis reads its funds from the
 JSON file named by SPARROW_FUNDS_FILE (the backend's `{"funds": [...]}` answer), or the
 five fallback funds when it is unset, and its tax rules from SPARROW_TAX_TABLE (a tax
 table file; default: today's constants).
@@ -29,6 +33,8 @@ from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, Header, Request
 from fastapi.responses import JSONResponse, Response
+
+import psycopg
 
 import sparrow_core as sc
 
@@ -66,40 +72,12 @@ def problems(error: sc.SparrowError, prefix: Sequence[str]) -> list[dict[str, An
     return [{"type": e["code"], "loc": ["body", *prefix, e["field"]], "msg": e["message"]} for e in error.errors]
 
 
-def keyring() -> sc.Keyring:
-    secret = os.environ.get("JWT_SECRET", "")
-    kid = os.environ.get("JWT_KID")
-    return sc.Keyring(kid, secret) if kid else sc.Keyring.legacy(secret)
-
-
 app = FastAPI(title="sparrow-core ML endpoints")
 
 
 @app.exception_handler(Unprocessable)
 async def unprocessable(request: Request, exc: Unprocessable) -> Response:
     return JSONResponse(status_code=422, content={"detail": exc.detail})
-
-
-def require_token(authorization: Annotated[str | None, Header()] = None) -> dict[str, Any]:
-    try:
-        token = sc.bearer_token(authorization or "")
-        return sc.verify_token(token, keyring())
-    except (sc.TokenError, sc.ConfigError) as e:
-        raise Unauthorized(e.code) from None
-
-
-class Unauthorized(Exception):
-    def __init__(self, code: str) -> None:
-        self.code = code
-
-
-@app.exception_handler(Unauthorized)
-async def unauthorized(request: Request, exc: Unauthorized) -> Response:
-    return JSONResponse(
-        status_code=401,
-        content={"detail": "Not authenticated", "code": exc.code},
-        headers={"WWW-Authenticate": "Bearer"},
-    )
 
 
 async def body_of(request: Request) -> dict[str, Any]:
@@ -124,7 +102,70 @@ def profile_of(body: Mapping[str, Any]) -> Any:
     return body["profile"]
 
 
-Claims = Annotated[dict[str, Any], Depends(require_token)]
+class ApiKeyStore:
+    """The `api_keys` table (sc.api_keys_migration_sql()). One connection per lookup keeps
+    the example short; a service would use a pool."""
+
+    COLUMNS = ("key_id, environment, client_id, digest, scopes, extract(epoch from created_at)::bigint, "
+               "extract(epoch from expires_at)::bigint, revoked")
+
+    def __init__(self, dsn: str) -> None:
+        self.dsn = dsn
+
+    def lookup(self, key_id: str) -> dict[str, Any] | None:
+        with psycopg.connect(self.dsn) as conn:
+            row = conn.execute(f"SELECT {self.COLUMNS} FROM api_keys WHERE key_id = %s", (key_id,)).fetchone()
+        if row is None:
+            return None
+        names = ["key_id", "environment", "client_id", "digest", "scopes", "created_at", "expires_at", "revoked"]
+        return dict(zip(names, row))
+
+
+@lru_cache(maxsize=1)
+def key_store() -> ApiKeyStore:
+    return ApiKeyStore(os.environ["DATABASE_URL"])
+
+
+@lru_cache(maxsize=1)
+def api_key_pepper() -> sc.ApiKeyPepper:
+    return sc.ApiKeyPepper(os.environ.get("SPARROW_API_KEY_PEPPER", ""))
+
+
+class ApiKeyRefused(Exception):
+    def __init__(self, code: str, status: int) -> None:
+        self.code, self.status = code, status
+
+
+@app.exception_handler(ApiKeyRefused)
+async def api_key_refused(request: Request, exc: ApiKeyRefused) -> Response:
+    if exc.status == 403:
+        return JSONResponse(status_code=403, content={"detail": "Forbidden", "code": exc.code})
+    headers = {"WWW-Authenticate": "ApiKey"} if exc.status == 401 else {}
+    detail = "Invalid API key" if exc.status == 401 else "Server error"
+    return JSONResponse(status_code=exc.status, content={"detail": detail, "code": exc.code}, headers=headers)
+
+
+def require_api_key(scope: str) -> Callable[..., dict[str, Any]]:
+    """A dependency admitting a request whose X-API-Key carries `scope`: its shape and
+    checksum are checked before any lookup, then the stored record decides."""
+
+    def dependency(x_api_key: Annotated[str | None, Header()] = None) -> dict[str, Any]:
+        presented = x_api_key or ""
+        try:
+            key_id = sc.parse_api_key(presented)["key_id"]
+            record = key_store().lookup(key_id)
+            environment = os.environ.get("SPARROW_API_KEY_ENV", "live")
+            return sc.verify_api_key(presented, record, pepper=api_key_pepper(), required_scope=scope,
+                                     environment=environment)  # type: ignore[arg-type]
+        except sc.SparrowError as e:
+            raise ApiKeyRefused(e.code, getattr(e, "http_status", 500)) from None
+
+    return dependency
+
+
+ClassifyKey = Annotated[dict[str, Any], Depends(require_api_key("ml:classify"))]
+RiskKey = Annotated[dict[str, Any], Depends(require_api_key("ml:risk"))]
+PortfolioKey = Annotated[dict[str, Any], Depends(require_api_key("ml:portfolio"))]
 
 
 async def persona_endpoint(request: Request, rules: Callable[[Any], Mapping[str, Any]]) -> Response:
@@ -142,17 +183,17 @@ async def persona_endpoint(request: Request, rules: Callable[[Any], Mapping[str,
 
 
 @app.post("/api/v1/classify")
-async def classify(request: Request, claims: Claims) -> Response:
+async def classify(request: Request, key: ClassifyKey) -> Response:
     return await persona_endpoint(request, lambda profile: sc.classify(profile, mode="compat"))
 
 
 @app.post("/api/v1/classify/blended")
-async def classify_blended(request: Request, claims: Claims) -> Response:
+async def classify_blended(request: Request, key: ClassifyKey) -> Response:
     return await persona_endpoint(request, lambda profile: sc.classify_blended(profile, mode="compat"))
 
 
 @app.post("/api/v1/risk")
-async def risk(request: Request, claims: Claims) -> Response:
+async def risk(request: Request, key: RiskKey) -> Response:
     start = time.perf_counter()
     body = await body_of(request)
     profile_of(body)
@@ -199,7 +240,7 @@ def loc_of(field: str) -> list[Any]:
 @app.post("/api/v1/analyze/portfolio")
 async def analyze_portfolio(
     request: Request,
-    claims: Claims,
+    key: PortfolioKey,
     funds: Annotated[sc.FundTable, Depends(fund_table)],
     tax: Annotated[sc.TaxTable, Depends(tax_table)],
     day: Annotated[date, Depends(today)],

@@ -12,20 +12,12 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-SECRET = "3Xy1ayYgQqDO-B8AD9yFLldY8XTEICtbj_W-tA933G4"
-os.environ["JWT_SECRET"] = SECRET
-os.environ.pop("JWT_KID", None)
-
-import sparrow_core as sc  # noqa: E402
-from app import app  # noqa: E402
+import sparrow_core as sc
+from app import app
+from keys_for_tests import auth, database
 
 FIXTURES = Path(__file__).resolve().parents[2] / "core" / "tests" / "fixtures"
 client = TestClient(app)
-
-
-def auth() -> dict[str, str]:
-    token = sc.issue_token({"sub": "svc", "email": "ml@sparrow.in", "role": "admin"}, sc.Keyring.legacy(SECRET), "5m")
-    return {"Authorization": f"Bearer {token}"}
 
 
 def rows(name: str) -> list[dict[str, Any]]:
@@ -71,11 +63,10 @@ def test_risk_matches_todays_service() -> None:
         assert body["model_version"] == "risk-v1" and body["request_id"] == row["id"]
 
 
-def test_bearer_token_is_required() -> None:
-    assert client.post("/api/v1/classify", json={"profile": {"age": 30, "horizon_years": 5}}).status_code == 401
-    bad = {"Authorization": "Bearer " + sc.issue_token({"sub": "x", "email": "x@y.in", "role": "user"}, sc.Keyring.legacy(SECRET[::-1]), "5m")}
-    r = client.post("/api/v1/classify", json={"profile": {"age": 30, "horizon_years": 5}}, headers=bad)
-    assert r.status_code == 401 and r.json()["code"] == "token_signature"
+def test_a_bearer_token_is_not_an_api_key() -> None:
+    token = sc.issue_token({"sub": "x", "email": "x@y.in", "role": "user"}, sc.Keyring.legacy("3Xy1ayYgQqDO-B8AD9yFLldY8XTEICtbj_W-tA933G4"), "5m")
+    r = client.post("/api/v1/classify", json={"profile": {"age": 30, "horizon_years": 5}}, headers={"Authorization": f"Bearer {token}"})
+    assert r.status_code == 401 and r.json()["code"] == "api_key_format"
 
 
 @pytest.mark.parametrize("path", ["/api/v1/classify", "/api/v1/classify/blended"])
@@ -154,5 +145,40 @@ def test_analyze_portfolio_matches_todays_service() -> None:
     finally:
         app.dependency_overrides.clear()
     assert seen == 155
-    # The endpoint needs a token, like the others.
+    # The endpoint needs an API key with its scope, like the others.
     assert client.post("/api/v1/analyze/portfolio", json={}).status_code == 401
+    assert client.post("/api/v1/analyze/portfolio", json={}, headers=auth(["ml:risk"])).status_code == 403
+
+
+def test_api_keys_401_403_and_no_echo() -> None:
+    import psycopg
+
+    body = {"profile": {"age": 30, "horizon_years": 10}}
+    good = auth(["ml:classify"])
+    assert client.post("/api/v1/classify", json=body, headers=good).status_code == 200
+
+    def refused(headers: dict[str, str], path: str = "/api/v1/classify") -> tuple[int, str]:
+        r = client.post(path, json=body, headers=headers)
+        for h in headers.values():
+            assert h[12:40] not in r.text  # the presented key is never echoed
+        return r.status_code, r.json()["code"]
+
+    key = good["X-API-Key"]
+    assert refused({}) == (401, "api_key_format")
+    assert refused({"X-API-Key": key[:-1]}) == (401, "api_key_format")                 # truncated
+    assert refused({"X-API-Key": key[:-1] + ("A" if key[-1] != "A" else "B")}) == (401, "api_key_checksum")  # mistyped
+    assert refused({"X-API-Key": key.replace("spk_live_", "spk_test_")})[0] == 401       # another environment's prefix
+    assert refused({"X-API-Key": "x" * (10 * 1024 * 1024)}) == (401, "api_key_format")  # a 10 MB header
+    assert refused(good, "/api/v1/risk") == (403, "api_key_scope")
+    test_key = auth(["ml:classify"], environment="test")
+    assert refused(test_key) == (401, "api_key_environment")
+    expired = auth(["ml:classify"], now=1_700_000_000, expires_at=1_700_000_100)
+    assert refused(expired) == (401, "api_key_expired")
+    with psycopg.connect(database()) as conn:
+        conn.execute("UPDATE api_keys SET revoked = TRUE WHERE key_id = %s", (sc.parse_api_key(key)["key_id"],))
+    assert refused(good) == (401, "api_key_revoked")
+    # A key nobody issued, well formed: unknown (the table has no such id).
+    forged, _ = sc.issue_api_key("x", ["ml:classify"], pepper=sc.ApiKeyPepper(b"another pepper of thirty-two bytes!"))
+    assert refused({"X-API-Key": forged}) == (401, "api_key_unknown")
+    r = client.post("/api/v1/classify", json=body, headers={"X-API-Key": forged})
+    assert r.headers["WWW-Authenticate"] == "ApiKey"

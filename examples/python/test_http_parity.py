@@ -10,7 +10,6 @@ docs/decisions.md ("Risk"), each with its reason.
 from __future__ import annotations
 
 import json
-import os
 import socket
 import threading
 import time
@@ -23,12 +22,8 @@ import httpx
 import pytest
 import uvicorn
 
-SECRET = "3Xy1ayYgQqDO-B8AD9yFLldY8XTEICtbj_W-tA933G4"
-os.environ["JWT_SECRET"] = SECRET
-os.environ.pop("JWT_KID", None)
-
-import sparrow_core as sc  # noqa: E402
-from app import app  # noqa: E402
+from app import app
+from keys_for_tests import auth
 
 FIXTURES = Path(__file__).resolve().parents[2] / "core" / "tests" / "fixtures"
 
@@ -56,11 +51,6 @@ def base_url() -> Iterator[str]:
     finally:
         server.should_exit = True
         thread.join(timeout=10)
-
-
-def auth() -> dict[str, str]:
-    token = sc.issue_token({"sub": "svc", "email": "ml@sparrow.in", "role": "admin"}, sc.Keyring.legacy(SECRET), "5m")
-    return {"Authorization": f"Bearer {token}"}
 
 
 def risk_rows() -> list[dict[str, Any]]:

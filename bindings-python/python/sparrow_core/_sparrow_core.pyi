@@ -38,6 +38,7 @@ from ._types import (
 
 __all__ = [
     "ALL_CODES",
+    "ApiKeyPepper",
     "Decision",
     "FundTable",
     "Keyring",
@@ -50,6 +51,7 @@ __all__ = [
     "_money_canonical",
     "_persona_model_from_json",
     "allocate",
+    "api_keys_migration_sql",
     "analyze_portfolio",
     "analyze_portfolio_json",
     "assess_risk",
@@ -73,10 +75,12 @@ __all__ = [
     "format_compact",
     "format_inr",
     "hash_password",
+    "issue_api_key",
     "issue_token",
     "migration_sql",
     "needs_rehash",
     "parse_duration",
+    "parse_api_key",
     "parse_money",
     "persona_table",
     "reassignment",
@@ -110,6 +114,7 @@ __all__ = [
     "validate_profile_json",
     "validate_profiles_arrow",
     "value_of",
+    "verify_api_key",
     "verify_password",
     "verify_token",
 ]
@@ -310,6 +315,33 @@ def train_personas_arrow(
     warm_start: Optional[PersonaModel] = None,
 ) -> PersonaModel: ...
 def _persona_model_from_json(text: str) -> PersonaModel: ...
+@final
+class ApiKeyPepper:
+    """The server-side pepper keying stored API-key digests (at least 32 bytes)."""
+    def __new__(cls, secret: Union[bytes, str]) -> ApiKeyPepper: ...
+
+def issue_api_key(
+    client_id: str,
+    scopes: Sequence[str],
+    *,
+    pepper: ApiKeyPepper,
+    environment: Optional[Literal["live", "test"]] = None,
+    expires_at: Now = None,
+    now: Now = None,
+    random: Optional[bytes] = None,
+) -> tuple[str, dict[str, Any]]: ...
+def api_keys_migration_sql() -> str: ...
+def parse_api_key(presented: str) -> dict[str, str]: ...
+def verify_api_key(
+    presented: str,
+    record: Optional[Mapping[str, Any]],
+    *,
+    pepper: ApiKeyPepper,
+    required_scope: str,
+    environment: Optional[Literal["live", "test"]] = None,
+    now: Now = None,
+) -> dict[str, Any]: ...
+
 @final
 class FundTable:
     """The funds a portfolio is analysed against (domain.md §8.3), in lookup order."""

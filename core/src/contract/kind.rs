@@ -132,6 +132,9 @@ pub struct ErrorRecord {
     pub message: String,
     /// Every problem (one for a single-value error).
     pub errors: Vec<FieldErrorRecord>,
+    /// The HTTP status a service answers with, where the core decides one (API-key
+    /// refusals: [`Error::http_status`]).
+    pub http_status: Option<u16>,
 }
 
 impl From<&Error> for ErrorRecord {
@@ -150,6 +153,7 @@ impl From<&Error> for ErrorRecord {
                     message: f.message,
                 })
                 .collect(),
+            http_status: e.http_status(),
         }
     }
 }

@@ -7,14 +7,14 @@ import type { Pool } from 'pg'
 import { AuthController, AuthService, CONFIG, JwtAuthGuard, POOL, RolesGuard } from './auth'
 import { loadConfig, type Config } from './config'
 import { openPool } from './db'
-import { AccountController, InvestorController } from './routes'
+import { AccountController, ApiKeyController, InvestorController } from './routes'
 
 @Module({})
 class AppModule {
   static with(config: Config, pool: Pool): DynamicModule {
     return {
       module: AppModule,
-      controllers: [AuthController, AccountController, InvestorController],
+      controllers: [AuthController, AccountController, InvestorController, ApiKeyController],
       providers: [
         { provide: CONFIG, useValue: config },
         { provide: POOL, useValue: pool },

@@ -1,13 +1,15 @@
 // Configuration from the environment, checked by sparrow-core before the app boots:
 // in production any problem (a weak or default JWT secret, a wildcard CORS origin, a
 // placeholder password, …) refuses the boot — nothing falls back to a default.
-import { checkEnv, Keyring, type EnvProblem } from 'sparrow-core'
+import { ApiKeyPepper, checkEnv, Keyring, type EnvProblem } from 'sparrow-core'
 
 export interface Config {
   nodeEnv: string
   databaseUrl: string
   corsOrigins: string[]
   keyring: Keyring
+  /** The pepper of the ML service's API keys (SPARROW_API_KEY_PEPPER); issuing needs it. */
+  apiKeyPepper: ApiKeyPepper | null
 }
 
 export class ConfigRefused extends Error {
@@ -32,5 +34,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     databaseUrl: env.DATABASE_URL ?? '',
     corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
     keyring,
+    apiKeyPepper: env.SPARROW_API_KEY_PEPPER ? new ApiKeyPepper(env.SPARROW_API_KEY_PEPPER) : null,
   }
 }

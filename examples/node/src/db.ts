@@ -1,5 +1,6 @@
 // The users table as Prisma keeps it (camelCase columns, quoted), on node-postgres.
 import { Pool } from 'pg'
+import { apiKeysMigrationSql } from 'sparrow-core'
 
 export const USERS_DDL = `
 CREATE EXTENSION IF NOT EXISTS pgcrypto;
@@ -30,5 +31,7 @@ export interface UserRow {
 export async function openPool(url: string): Promise<Pool> {
   const pool = new Pool({ connectionString: url, max: 5 })
   await pool.query(USERS_DDL)
+  // The API keys the admin issues for the ML service (sparrow-core's table: digests only).
+  await pool.query(apiKeysMigrationSql())
   return pool
 }

@@ -155,6 +155,16 @@ public enum ErrorCode {
     public static let portfolioInput = "portfolio_input"
     public static let portfolioFundTable = "portfolio_fund_table"
     public static let portfolioTaxTable = "portfolio_tax_table"
+    public static let apiKeyFormat = "api_key_format"
+    public static let apiKeyChecksum = "api_key_checksum"
+    public static let apiKeyEnvironment = "api_key_environment"
+    public static let apiKeyUnknown = "api_key_unknown"
+    public static let apiKeyRevoked = "api_key_revoked"
+    public static let apiKeyExpired = "api_key_expired"
+    public static let apiKeyScope = "api_key_scope"
+    public static let apiKeyInput = "api_key_input"
+    public static let apiKeyRecord = "api_key_record"
+    public static let apiKeyPepper = "api_key_pepper"
     public static let modeUnknown = "mode_unknown"
     public static let policyUnknown = "policy_unknown"
     public static let tokenUseUnknown = "token_use_unknown"
@@ -333,6 +343,16 @@ public enum ErrorCode {
         portfolioInput,
         portfolioFundTable,
         portfolioTaxTable,
+        apiKeyFormat,
+        apiKeyChecksum,
+        apiKeyEnvironment,
+        apiKeyUnknown,
+        apiKeyRevoked,
+        apiKeyExpired,
+        apiKeyScope,
+        apiKeyInput,
+        apiKeyRecord,
+        apiKeyPepper,
         modeUnknown,
         policyUnknown,
         tokenUseUnknown,

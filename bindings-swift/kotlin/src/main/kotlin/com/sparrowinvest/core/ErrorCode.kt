@@ -156,6 +156,16 @@ object ErrorCode {
     const val PORTFOLIO_INPUT = "portfolio_input"
     const val PORTFOLIO_FUND_TABLE = "portfolio_fund_table"
     const val PORTFOLIO_TAX_TABLE = "portfolio_tax_table"
+    const val API_KEY_FORMAT = "api_key_format"
+    const val API_KEY_CHECKSUM = "api_key_checksum"
+    const val API_KEY_ENVIRONMENT = "api_key_environment"
+    const val API_KEY_UNKNOWN = "api_key_unknown"
+    const val API_KEY_REVOKED = "api_key_revoked"
+    const val API_KEY_EXPIRED = "api_key_expired"
+    const val API_KEY_SCOPE = "api_key_scope"
+    const val API_KEY_INPUT = "api_key_input"
+    const val API_KEY_RECORD = "api_key_record"
+    const val API_KEY_PEPPER = "api_key_pepper"
     const val MODE_UNKNOWN = "mode_unknown"
     const val POLICY_UNKNOWN = "policy_unknown"
     const val TOKEN_USE_UNKNOWN = "token_use_unknown"
@@ -334,6 +344,16 @@ object ErrorCode {
         PORTFOLIO_INPUT,
         PORTFOLIO_FUND_TABLE,
         PORTFOLIO_TAX_TABLE,
+        API_KEY_FORMAT,
+        API_KEY_CHECKSUM,
+        API_KEY_ENVIRONMENT,
+        API_KEY_UNKNOWN,
+        API_KEY_REVOKED,
+        API_KEY_EXPIRED,
+        API_KEY_SCOPE,
+        API_KEY_INPUT,
+        API_KEY_RECORD,
+        API_KEY_PEPPER,
         MODE_UNKNOWN,
         POLICY_UNKNOWN,
         TOKEN_USE_UNKNOWN,

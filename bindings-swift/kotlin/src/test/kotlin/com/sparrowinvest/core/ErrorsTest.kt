@@ -16,6 +16,14 @@ import org.junit.jupiter.api.Test
  */
 class ErrorsTest {
     private val unreachable = mapOf(
+        "api_key_environment" to "verifying API keys is server-side only (no pepper on a device)",
+        "api_key_unknown" to "verifying API keys is server-side only (no pepper on a device)",
+        "api_key_revoked" to "verifying API keys is server-side only (no pepper on a device)",
+        "api_key_expired" to "verifying API keys is server-side only (no pepper on a device)",
+        "api_key_scope" to "verifying API keys is server-side only (no pepper on a device)",
+        "api_key_input" to "issuing API keys is server-side only",
+        "api_key_record" to "verifying API keys is server-side only (no key store on a device)",
+        "api_key_pepper" to "verifying API keys is server-side only (no pepper on a device)",
         "password_random" to "the OS random source failing (environmental)",
         "password_backend" to "the hashing backend failing (environmental)",
         "token_signing" to "the signer failing (environmental)",
@@ -180,6 +188,8 @@ class ErrorsTest {
         "portfolio_input" to { analyzePortfolio("""{"holdings": []}""", FundTable.fallback(), java.time.LocalDate.of(2026, 1, 1)) },
         "portfolio_fund_table" to { FundTable.fromJson("""[{"scheme_code": "x"}]""") },
         "portfolio_tax_table" to { TaxTable.fromJson("{}") },
+        "api_key_format" to { checkApiKeyFormat("spk_live_short") },
+        "api_key_checksum" to { checkApiKeyFormat("spk_live_00000000000000_00000000000000000000000000000000000000000002swDzM") },
         "date_invalid" to { monthsUntil(LocalDate.of(10000, 1, 1), LocalDate.of(10000, 2, 1)) },
         "transaction_kind_unknown" to {
             portfolioXirr(listOf(PortfolioTransaction(LocalDate.of(2025, 1, 1), "buy", BigDecimal.ONE)), BigDecimal.ONE, LocalDate.of(2026, 1, 1))

@@ -400,4 +400,17 @@ class FixturesTest {
             assertEquals(want.get("recommendations").map { it.asText() }, got.recommendations, id)
         }
     }
+
+    @Test
+    fun apiKeyVectorsPassTheFormatCheck() {
+        val lines = File(repo, "core/tests/fixtures/api_keys.jsonl").readLines().drop(1).filter { it.isNotBlank() }
+        assertTrue(lines.size >= 10)
+        for (line in lines) {
+            val v = json.readTree(line)
+            val key = v.text("key")!!
+            assertEquals(ApiKeyParts(v.text("environment")!!, v.text("key_id")!!), checkApiKeyFormat(key))
+            val typo = key.dropLast(1) + (if (key.last() == 'A') 'B' else 'A')
+            assertEquals("api_key_checksum", codeOf { checkApiKeyFormat(typo) })
+        }
+    }
 }
