@@ -25,9 +25,11 @@ def main() -> None:
     pepper = sc.ApiKeyPepper(secret)
     key, record = sc.issue_api_key("ml-gateway", ["ml:classify", "ml:portfolio", "ml:risk"], pepper=pepper, now=1_800_000_000)
     digest = bytes.fromhex(record["digest"])
+    cached = sc.ApiKeyRecord.from_dict(record)
     now = 1_900_000_000
     runs = {
         "sparrow-core verify_api_key (record dict in)": lambda: sc.verify_api_key(key, record, pepper=pepper, required_scope="ml:risk", now=now),
+        "sparrow-core verify_api_key (ApiKeyRecord read once)": lambda: sc.verify_api_key(key, cached, pepper=pepper, required_scope="ml:risk", now=now),
         "sparrow-core parse_api_key": lambda: sc.parse_api_key(key),
         "hmac.compare_digest(hmac.new(...)) only": lambda: hmac.compare_digest(hmac.new(secret, key.encode(), hashlib.sha256).digest(), digest),
     }

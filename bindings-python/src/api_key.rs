@@ -37,6 +37,35 @@ impl ApiKeyPepper {
     }
 }
 
+/// A stored key record, read and checked once (from the dict a store returns), so a
+/// service that caches records does not convert a dict on every check.
+#[pyclass(frozen, module = "sparrow_core", name = "ApiKeyRecord")]
+#[derive(Clone)]
+pub(crate) struct PyApiKeyRecord {
+    inner: ApiKeyRecord,
+}
+
+#[pymethods]
+impl PyApiKeyRecord {
+    /// The record from its dict form (what `issue_api_key` returns and a store holds).
+    #[staticmethod]
+    fn from_dict(py: Python<'_>, record: &Bound<'_, PyAny>) -> PyResult<Self> {
+        Ok(PyApiKeyRecord {
+            inner: ApiKeyRecord::from_value(&json_value(record, 0)?).or_raise(py)?,
+        })
+    }
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &self.inner)
+    }
+    #[getter]
+    fn key_id(&self) -> String {
+        self.inner.key_id.clone()
+    }
+    fn __repr__(&self) -> String {
+        format!("{:?}", self.inner)
+    }
+}
+
 fn environment(py: Python<'_>, e: Option<Text>) -> PyResult<ApiKeyEnvironment> {
     match e {
         None => Ok(ApiKeyEnvironment::Live),
@@ -115,7 +144,8 @@ fn presented_text(presented: &Bound<'_, PyAny>) -> PyResult<String> {
 
 /// Decides whether `presented` may call an endpoint requiring `required_scope` on a
 /// service of `environment` (default live), given the `record` stored under its key id
-/// (`None`: none found). Returns `{key_id, client_id, scopes}`; a refusal raises
+/// (`None`: none found; a dict, or an `ApiKeyRecord` read once). Returns
+/// `{key_id, client_id, scopes}`; a refusal raises
 /// `TokenError` (or `ConfigError` for the server's own state) whose `http_status` is 401
 /// or 403.
 #[pyfunction]
@@ -132,19 +162,16 @@ pub(crate) fn verify_api_key<'py>(
     let text = presented_text(presented)?;
     let env = self::environment(py, environment)?;
     let now = unix_now(now)?;
-    let record = match record {
-        Some(r) if !r.is_none() => Some(ApiKeyRecord::from_value(&json_value(r, 0)?).or_raise(py)?),
+    // An ApiKeyRecord is used as it is; a dict is read and checked for this call.
+    let record = record.filter(|r| !r.is_none());
+    let cached = record.and_then(|r| r.cast::<PyApiKeyRecord>().ok());
+    let read = match (record, &cached) {
+        (Some(r), None) => Some(ApiKeyRecord::from_value(&json_value(r, 0)?).or_raise(py)?),
         _ => None,
     };
-    let grant = k::verify_api_key(
-        &text,
-        record.as_ref(),
-        &pepper.inner,
-        now,
-        &required_scope,
-        env,
-    )
-    .or_raise(py)?;
+    let record = cached.as_ref().map(|c| &c.get().inner).or(read.as_ref());
+    let grant =
+        k::verify_api_key(&text, record, &pepper.inner, now, &required_scope, env).or_raise(py)?;
     to_py(py, &grant)
 }
 

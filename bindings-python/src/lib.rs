@@ -74,6 +74,7 @@ fn _sparrow_core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(rules::reassignment, m)?)?;
     m.add_function(wrap_pyfunction!(rules::_persona_model_from_json, m)?)?;
     m.add_class::<api_key::ApiKeyPepper>()?;
+    m.add_class::<api_key::PyApiKeyRecord>()?;
     m.add_function(wrap_pyfunction!(api_key::issue_api_key, m)?)?;
     m.add_function(wrap_pyfunction!(api_key::parse_api_key, m)?)?;
     m.add_function(wrap_pyfunction!(api_key::verify_api_key, m)?)?;

@@ -93,3 +93,14 @@ def test_issuing_rules_and_secrets() -> None:
     assert "p" * 32 not in repr(PEPPER)
     # Two keys from the OS source differ.
     assert issued()[0] != issued()[0]
+
+
+def test_a_record_read_once_checks_the_same() -> None:
+    key, record = issued(expires_at=NOW + 100)
+    cached = sc.ApiKeyRecord.from_dict(record)
+    assert cached.key_id == record["key_id"] and cached.to_dict() == record
+    assert sc.verify_api_key(key, cached, pepper=PEPPER, required_scope="ml:risk", now=NOW)["key_id"] == record["key_id"]
+    assert refusal(key, cached, scope="ml:classify") == ("api_key_scope", 403)
+    assert record["digest"] not in repr(cached)
+    with pytest.raises(sc.ConfigError):
+        sc.ApiKeyRecord.from_dict({**record, "digest": "zz"})

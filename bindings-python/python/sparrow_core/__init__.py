@@ -24,6 +24,7 @@ from ._money import Money
 from ._sparrow_core import (
     ALL_CODES,
     ApiKeyPepper,
+    ApiKeyRecord,
     Decision,
     FundTable,
     Keyring,
@@ -104,6 +105,7 @@ from ._sparrow_core import (
 __all__ = [
     "ALL_CODES",
     "ApiKeyPepper",
+    "ApiKeyRecord",
     "ConfigError",
     "Decision",
     "FundTable",

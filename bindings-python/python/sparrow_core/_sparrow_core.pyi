@@ -39,6 +39,7 @@ from ._types import (
 __all__ = [
     "ALL_CODES",
     "ApiKeyPepper",
+    "ApiKeyRecord",
     "Decision",
     "FundTable",
     "Keyring",
@@ -320,6 +321,15 @@ class ApiKeyPepper:
     """The server-side pepper keying stored API-key digests (at least 32 bytes)."""
     def __new__(cls, secret: Union[bytes, str]) -> ApiKeyPepper: ...
 
+@final
+class ApiKeyRecord:
+    """A stored API-key record read and checked once (for a service that caches records)."""
+    @staticmethod
+    def from_dict(record: Mapping[str, Any]) -> ApiKeyRecord: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    @property
+    def key_id(self) -> str: ...
+
 def issue_api_key(
     client_id: str,
     scopes: Sequence[str],
@@ -334,7 +344,7 @@ def api_keys_migration_sql() -> str: ...
 def parse_api_key(presented: str) -> dict[str, str]: ...
 def verify_api_key(
     presented: str,
-    record: Optional[Mapping[str, Any]],
+    record: Union[Mapping[str, Any], ApiKeyRecord, None],
     *,
     pepper: ApiKeyPepper,
     required_scope: str,
