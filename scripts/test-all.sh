@@ -55,8 +55,8 @@ for tool in tools/validatorjs tools/jwt-interop tools/dotenv-diff; do
   (cd "$tool" && npm ci --no-audit --no-fund --loglevel=error && node --test)
 done
 
-echo "== 3/6 migration on a real PostgreSQL"
-scripts/with-postgres.sh cargo test -p sparrow-core --features postgres-tests --test postgres_migration
+echo "== 3/6 migrations on a real PostgreSQL (the Prisma tables, the api_keys table)"
+scripts/with-postgres.sh cargo test -p sparrow-core --features postgres-tests --test postgres_migration --test api_keys
 
 echo "== 4/6 Node package: npm ci, napi build, drift check of index.js/index.d.ts, node --test, tsc"
 (

@@ -133,7 +133,9 @@ pub struct ErrorRecord {
     /// Every problem (one for a single-value error).
     pub errors: Vec<FieldErrorRecord>,
     /// The HTTP status a service answers with, where the core decides one (API-key
-    /// refusals: [`Error::http_status`]).
+    /// refusals: [`Error::http_status`]); left out of the serialised form when there is
+    /// none.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub http_status: Option<u16>,
 }
 
