@@ -115,7 +115,7 @@ pub fn parse_api_key<'env>(env: &'env Env, presented: Unknown<'_>) -> Result<Unk
 fn presented_text(env: &Env, presented: Unknown<'_>) -> Result<String> {
     // The core refuses any text that is not a key's length; a huge header is not a key.
     let text = js::text(env, presented, "apiKey")?;
-    Ok(if text.len() > 4 * k::KEY_LEN {
+    Ok(if text.len() > k::MAX_PRESENTED_LEN {
         String::new()
     } else {
         text

@@ -136,7 +136,7 @@ fn presented_text(presented: &Bound<'_, PyAny>) -> PyResult<String> {
     match presented.cast::<PyString>() {
         // A header far longer than a key is not copied out of Python: the core refuses
         // any text that is not a key's length, and "" is not.
-        Ok(s) if s.len()? > 4 * k::KEY_LEN => Ok(String::new()),
+        Ok(s) if s.len()? > k::MAX_PRESENTED_LEN => Ok(String::new()),
         Ok(s) => Ok(s.to_cow().map(|c| c.into_owned()).unwrap_or_default()),
         Err(_) => Err(PyTypeError::new_err("api_key: expected str")),
     }

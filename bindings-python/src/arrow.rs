@@ -433,8 +433,17 @@ fn plan(
     kind: Kind<'_>,
     keep: &[String],
 ) -> Result<(BatchPlan, SchemaRef), Failure> {
+    plan_columns(input, kind.columns(), keep)
+}
+
+/// The core's plan for `results` over `input`, and its output schema.
+fn plan_columns(
+    input: &Schema,
+    results: Vec<Column>,
+    keep: &[String],
+) -> Result<(BatchPlan, SchemaRef), Failure> {
     let names: Vec<&str> = input.fields().iter().map(|f| f.name().as_str()).collect();
-    let plan = columns::plan_batch(&names, kind.columns(), keep).map_err(Failure::Argument)?;
+    let plan = columns::plan_batch(&names, results, keep).map_err(Failure::Argument)?;
     let mut fields: Vec<Field> = plan
         .kept
         .iter()
@@ -450,19 +459,34 @@ fn run_batch(
     batch: &RecordBatch,
     kind: Kind<'_>,
     o: &Options,
-    (plan, schema): &(BatchPlan, SchemaRef),
+    planned: &(BatchPlan, SchemaRef),
     offset: usize,
 ) -> Result<RecordBatch, Failure> {
-    let cols = Columns::new(batch, &plan.inputs)?;
-    let n = cols.rows;
+    let cols = Columns::new(batch, &planned.0.inputs)?;
+    fill_batch(batch, o, planned, offset, |row, results| {
+        match cols.profile(row, o.mode) {
+            Ok(p) => kind.push(&p, results).map(Ok),
+            Err(e) => Ok(Err(e)),
+        }
+    })
+}
+
+/// The output batch for `batch`: `each` appends one row's results (or answers the row's
+/// refusal, which is raised or written to the error columns as `o.errors` says), then
+/// the kept columns, results and error columns are put together.
+fn fill_batch(
+    batch: &RecordBatch,
+    o: &Options,
+    (plan, schema): &(BatchPlan, SchemaRef),
+    offset: usize,
+    mut each: impl FnMut(usize, &mut [Builder]) -> Result<Result<(), sparrow_core::Error>, ArrowError>,
+) -> Result<RecordBatch, Failure> {
+    let n = batch.num_rows();
     let mut results = builders(&plan.results, n).map_err(Failure::Arrow)?;
     let mut errors = builders(&plan.errors, n).map_err(Failure::Arrow)?;
     for row in 0..n {
-        match cols.profile(row, o.mode) {
-            Ok(p) => {
-                kind.push(&p, &mut results).map_err(Failure::Arrow)?;
-                errors.iter_mut().for_each(Builder::null);
-            }
+        match each(row, &mut results).map_err(Failure::Arrow)? {
+            Ok(()) => errors.iter_mut().for_each(Builder::null),
             Err(e) if o.errors == RowErrors::Raise => {
                 return Err(Failure::Row(offset.saturating_add(row), e));
             }
@@ -474,12 +498,11 @@ fn run_batch(
             }
         }
     }
-    let mut arrays: Vec<ArrayRef> = Vec::new();
-    for &i in &plan.kept {
-        if let Some(a) = batch.columns().get(i) {
-            arrays.push(a.clone());
-        }
-    }
+    let mut arrays: Vec<ArrayRef> = plan
+        .kept
+        .iter()
+        .filter_map(|&i| batch.columns().get(i).cloned())
+        .collect();
     arrays.extend(results.into_iter().map(Builder::finish));
     arrays.extend(errors.into_iter().map(Builder::finish));
     RecordBatch::try_new(schema.clone(), arrays).map_err(Failure::Arrow)
@@ -488,25 +511,41 @@ fn run_batch(
 /// Runs `kind` over `data` without the GIL: a batch gives a `pyarrow.RecordBatch`, a
 /// stream a `pyarrow.Table`.
 fn run(py: Python<'_>, data: AnyRecordBatch, kind: Kind<'_>, o: Options) -> PyResult<Py<PyAny>> {
+    drive(
+        py,
+        data,
+        |schema| plan(schema, kind, &o.keep),
+        |batch, planned, offset| run_batch(batch, kind, &o, planned, offset),
+    )
+}
+
+type Planned = (BatchPlan, SchemaRef);
+
+/// Plans once from the input's schema and turns each batch with `one` (told the index of
+/// its first row), without the GIL: a batch gives a `pyarrow.RecordBatch`, a stream a
+/// `pyarrow.Table`.
+fn drive(
+    py: Python<'_>,
+    data: AnyRecordBatch,
+    planner: impl Fn(&Schema) -> Result<Planned, Failure> + Send + Sync,
+    one: impl Fn(&RecordBatch, &Planned, usize) -> Result<RecordBatch, Failure> + Send + Sync,
+) -> PyResult<Py<PyAny>> {
     match data {
         AnyRecordBatch::RecordBatch(b) => {
             let batch = b.into_inner();
-            let out = py.detach(|| {
-                let planned = plan(batch.schema_ref(), kind, &o.keep)?;
-                run_batch(&batch, kind, &o, &planned, 0)
-            });
+            let out = py.detach(|| one(&batch, &planner(batch.schema_ref())?, 0));
             let out = out.map_err(|f| f.into_py(py))?;
             Ok(PyRecordBatch::new(out).into_pyarrow(py)?.unbind())
         }
         AnyRecordBatch::Stream(s) => {
             let reader = s.into_reader()?;
             let out = py.detach(move || {
-                let planned = plan(&reader.schema(), kind, &o.keep)?;
+                let planned = planner(&reader.schema())?;
                 let mut batches = Vec::new();
                 let mut offset = 0usize;
                 for batch in reader {
                     let batch = batch.map_err(Failure::Arrow)?;
-                    batches.push(run_batch(&batch, kind, &o, &planned, offset)?);
+                    batches.push(one(&batch, &planned, offset)?);
                     offset = offset.saturating_add(batch.num_rows());
                 }
                 Ok((batches, planned.1))
@@ -849,7 +888,7 @@ fn xirr_batch(
     batch: &RecordBatch,
     column: &str,
     o: &Options,
-    (plan, schema): &(BatchPlan, SchemaRef),
+    planned: &Planned,
     offset: usize,
 ) -> Result<RecordBatch, Failure> {
     let Some(array) = batch.column_by_name(column) else {
@@ -859,50 +898,17 @@ fn xirr_batch(
         }));
     };
     let flows = flows_of(array, column)?;
-    let n = batch.num_rows();
-    let mut results = builders(&plan.results, n).map_err(Failure::Arrow)?;
-    let mut errors = builders(&plan.errors, n).map_err(Failure::Arrow)?;
-    for row in 0..n {
+    fill_batch(batch, o, planned, offset, |row, results| {
         match flows.xirr(row) {
             Ok(rate) => {
                 for b in results.iter_mut() {
-                    b.decimal(Some(rate)).map_err(Failure::Arrow)?;
+                    b.decimal(Some(rate))?;
                 }
-                errors.iter_mut().for_each(Builder::null);
+                Ok(Ok(()))
             }
-            Err(e) if o.errors == RowErrors::Raise => {
-                return Err(Failure::Row(offset.saturating_add(row), e));
-            }
-            Err(e) => {
-                results.iter_mut().for_each(Builder::null);
-                for (b, cell) in errors.iter_mut().zip(columns::error_cells(&e)) {
-                    b.text(Some(&cell));
-                }
-            }
+            Err(e) => Ok(Err(e)),
         }
-    }
-    let mut arrays: Vec<ArrayRef> = plan
-        .kept
-        .iter()
-        .filter_map(|&i| batch.columns().get(i).cloned())
-        .collect();
-    arrays.extend(results.into_iter().map(Builder::finish));
-    arrays.extend(errors.into_iter().map(Builder::finish));
-    RecordBatch::try_new(schema.clone(), arrays).map_err(Failure::Arrow)
-}
-
-fn xirr_plan(input: &Schema, keep: &[String]) -> Result<(BatchPlan, SchemaRef), Failure> {
-    let names: Vec<&str> = input.fields().iter().map(|f| f.name().as_str()).collect();
-    let plan =
-        columns::plan_batch(&names, columns::xirr_columns(), keep).map_err(Failure::Argument)?;
-    let mut fields: Vec<Field> = plan
-        .kept
-        .iter()
-        .filter_map(|&i| input.fields().get(i))
-        .map(|f| f.as_ref().clone())
-        .collect();
-    fields.extend(plan.output_columns().map(field_of));
-    Ok((plan, Arc::new(Schema::new(fields))))
+    })
 }
 
 /// `xirr` of every row's flow list (see [`columns::xirr_columns`] for the reading
@@ -919,33 +925,10 @@ pub(crate) fn xirr_arrow(
 ) -> PyResult<Py<PyAny>> {
     let o = options(py, None, errors, keep)?;
     let column = column.unwrap_or_else(|| columns::FLOWS_COLUMN.to_owned());
-    match data_arg(data)? {
-        AnyRecordBatch::RecordBatch(b) => {
-            let batch = b.into_inner();
-            let out = py.detach(|| {
-                let planned = xirr_plan(batch.schema_ref(), &o.keep)?;
-                xirr_batch(&batch, &column, &o, &planned, 0)
-            });
-            let out = out.map_err(|f| f.into_py(py))?;
-            Ok(PyRecordBatch::new(out).into_pyarrow(py)?.unbind())
-        }
-        AnyRecordBatch::Stream(s) => {
-            let reader = s.into_reader()?;
-            let out = py.detach(move || {
-                let planned = xirr_plan(&reader.schema(), &o.keep)?;
-                let mut batches = Vec::new();
-                let mut offset = 0usize;
-                for batch in reader {
-                    let batch = batch.map_err(Failure::Arrow)?;
-                    batches.push(xirr_batch(&batch, &column, &o, &planned, offset)?);
-                    offset = offset.saturating_add(batch.num_rows());
-                }
-                Ok((batches, planned.1))
-            });
-            let (batches, schema) = out.map_err(|f: Failure| f.into_py(py))?;
-            Ok(PyTable::try_new(batches, schema)?
-                .into_pyarrow(py)?
-                .unbind())
-        }
-    }
+    drive(
+        py,
+        data_arg(data)?,
+        |schema| plan_columns(schema, columns::xirr_columns(), &o.keep),
+        |batch, planned, offset| xirr_batch(batch, &column, &o, planned, offset),
+    )
 }

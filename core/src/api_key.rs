@@ -51,6 +51,11 @@ pub const RANDOM_BYTES: usize = 42;
 pub const KEY_LEN: usize = 4 + 5 + KEY_ID_CHARS + 1 + SECRET_CHARS + CHECKSUM_CHARS;
 /// The regular expression secret scanners use to find leaked keys.
 pub const KEY_PATTERN: &str = r"\bspk_(live|test)_[0-9A-Za-z]{14}_[0-9A-Za-z]{49}\b";
+/// The longest text a binding needs to read out of its host's string to check it: any
+/// longer text is refused as `api_key_format` whatever it holds (a key is [`KEY_LEN`]
+/// ASCII bytes), so a binding may hand [`parse_api_key`] an empty text instead of copying
+/// a huge header.
+pub const MAX_PRESENTED_LEN: usize = 4 * KEY_LEN;
 /// The shortest pepper accepted.
 pub const MIN_PEPPER_BYTES: usize = 32;
 /// The most scopes one key may carry.

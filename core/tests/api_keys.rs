@@ -133,23 +133,13 @@ fn pattern_finds_keys_in_text() {
 }
 
 #[cfg(feature = "postgres-tests")]
-mod postgres_table {
-    use super::*;
-    use postgres::{Client, NoTls};
+#[path = "pg/mod.rs"]
+mod pg;
 
-    fn fresh_db(name: &str) -> Client {
-        let url = std::env::var("SPARROW_PG_URL")
-            .expect("SPARROW_PG_URL is not set: run this test through scripts/with-postgres.sh");
-        let mut admin = Client::connect(&url, NoTls).unwrap();
-        admin
-            .batch_execute(&format!("DROP DATABASE IF EXISTS {name}"))
-            .unwrap();
-        admin
-            .batch_execute(&format!("CREATE DATABASE {name}"))
-            .unwrap();
-        let (base, _) = url.rsplit_once('/').unwrap();
-        Client::connect(&format!("{base}/{name}"), NoTls).unwrap()
-    }
+#[cfg(feature = "postgres-tests")]
+mod postgres_table {
+    use super::pg::fresh_db;
+    use super::*;
 
     #[test]
     fn the_table_keeps_its_rules() {
@@ -173,100 +163,41 @@ mod postgres_table {
                       VALUES ($1, $2, $3, $4, $5, to_timestamp($6), to_timestamp($7), $8)";
         let created = rec.created_at as f64;
         let expires = rec.expires_at.map(|e| e as f64);
-        db.execute(
-            insert,
-            &[
-                &rec.key_id,
-                &rec.environment.as_str(),
-                &rec.client_id,
-                &rec.digest,
-                &rec.scopes,
-                &created,
-                &expires,
-                &rec.revoked,
-            ],
+        let mut row =
+            |id: &str, env: &str, digest: &str, scopes: &[String], expires: Option<f64>| {
+                db.execute(
+                    insert,
+                    &[
+                        &id,
+                        &env,
+                        &rec.client_id,
+                        &digest,
+                        &scopes,
+                        &created,
+                        &expires,
+                        &rec.revoked,
+                    ],
+                )
+            };
+        row(
+            &rec.key_id,
+            rec.environment.as_str(),
+            &rec.digest,
+            &rec.scopes,
+            expires,
         )
         .unwrap();
         // The unique index: the same key id twice is refused.
-        assert!(db
-            .execute(
-                insert,
-                &[
-                    &rec.key_id,
-                    &"live",
-                    &"other",
-                    &rec.digest,
-                    &rec.scopes,
-                    &created,
-                    &expires,
-                    &false
-                ]
-            )
-            .is_err());
+        assert!(row(&rec.key_id, "live", &rec.digest, &rec.scopes, expires).is_err());
         // CHECKs: a digest that is not hex, an empty scope list, an unknown environment,
         // an expiry before creation.
-        let bad_id = "ABCDEFGHIJKLMN".to_owned();
-        let no_scopes: Vec<String> = Vec::new();
-        assert!(db
-            .execute(
-                insert,
-                &[
-                    &bad_id,
-                    &"live",
-                    &"c",
-                    &"XYZ",
-                    &rec.scopes,
-                    &created,
-                    &expires,
-                    &false
-                ]
-            )
-            .is_err());
-        assert!(db
-            .execute(
-                insert,
-                &[
-                    &bad_id,
-                    &"live",
-                    &"c",
-                    &rec.digest,
-                    &no_scopes,
-                    &created,
-                    &expires,
-                    &false
-                ]
-            )
-            .is_err());
-        assert!(db
-            .execute(
-                insert,
-                &[
-                    &bad_id,
-                    &"prod",
-                    &"c",
-                    &rec.digest,
-                    &rec.scopes,
-                    &created,
-                    &expires,
-                    &false
-                ]
-            )
-            .is_err());
-        assert!(db
-            .execute(
-                insert,
-                &[
-                    &bad_id,
-                    &"live",
-                    &"c",
-                    &rec.digest,
-                    &rec.scopes,
-                    &created,
-                    &Some(created - 1.0),
-                    &false
-                ]
-            )
-            .is_err());
+        let other = "ABCDEFGHIJKLMN";
+        assert!(row(other, "live", "XYZ", &rec.scopes, expires).is_err());
+        assert!(row(other, "live", &rec.digest, &[], expires).is_err());
+        assert!(row(other, "prod", &rec.digest, &rec.scopes, expires).is_err());
+        assert!(row(other, "live", &rec.digest, &rec.scopes, Some(created - 1.0)).is_err());
+        // The same row with a valid id is accepted: each refusal above is its one fault.
+        row(other, "live", &rec.digest, &rec.scopes, expires).unwrap();
         // Read back and verify: the record from the table checks the presented key.
         let row = db.query_one("SELECT key_id, environment, client_id, digest, scopes, extract(epoch from created_at)::bigint, \
                                 extract(epoch from expires_at)::bigint, revoked FROM api_keys WHERE key_id = $1", &[&rec.key_id]).unwrap();

@@ -10,29 +10,19 @@
 )] // tests fail loudly by design
 #![cfg(feature = "postgres-tests")]
 
-use postgres::{Client, NoTls};
+use postgres::Client;
 use serde_json::json;
 use sparrow_core::migration_sql;
 use sparrow_core::profile::{validate_profile, ValidationMode};
 
 const TABLES: &str = include_str!("fixtures/prisma_tables.sql");
 
-/// A fresh database for one test, so tests can run in parallel.
+#[path = "pg/mod.rs"]
+mod pg;
+
+/// A fresh database with the tables as Prisma creates them.
 fn fresh_db(name: &str) -> Client {
-    let url = std::env::var("SPARROW_PG_URL")
-        .expect("SPARROW_PG_URL is not set: run this test through scripts/with-postgres.sh");
-    let mut admin = Client::connect(&url, NoTls).expect("connect to PostgreSQL");
-    admin
-        .batch_execute(&format!("DROP DATABASE IF EXISTS {name}"))
-        .unwrap();
-    admin
-        .batch_execute(&format!("CREATE DATABASE {name}"))
-        .unwrap();
-    let db_url = match url.rsplit_once('/') {
-        Some((base, _)) => format!("{base}/{name}"),
-        None => panic!("SPARROW_PG_URL has no database part"),
-    };
-    let mut client = Client::connect(&db_url, NoTls).unwrap();
+    let mut client = pg::fresh_db(name);
     client.batch_execute(TABLES).unwrap();
     client
 }

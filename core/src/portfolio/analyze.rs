@@ -157,6 +157,33 @@ impl Lot<'_> {
     fn metric(&self, pick: fn(&FundData) -> Option<Decimal>) -> Option<Decimal> {
         self.fund.and_then(pick)
     }
+    /// The units an order of `amount` (10⁻⁷ rupee) is at the fund's NAV, rounded down;
+    /// none without a positive NAV.
+    fn order_units(&self, amount: i128) -> Result<Option<Decimal>, PortfolioError> {
+        self.nav
+            .map(|nav| {
+                units_of(amount, nav).map(Units::as_decimal).ok_or_else(|| {
+                    input(
+                        "holdings",
+                        "an order is more than 999999999999.999 units at the fund's NAV",
+                    )
+                })
+            })
+            .transpose()
+    }
+
+    /// An action on this lot: the lot's identity and value filled in, the rest blank.
+    fn action(&self, action: ActionKind, priority: Priority, total: i128) -> RebalancingAction {
+        RebalancingAction {
+            scheme_code: self.scheme_code,
+            scheme_name: self.scheme_name.clone(),
+            category: self.category.clone(),
+            current_value: money(self.value),
+            current_weight: Frac::of(self.value, total).out(),
+            ..blank(action, priority, &self.class_shown)
+        }
+    }
+
     fn tax_status(&self) -> Option<TaxStatus> {
         self.long_term
             .map(|l| if l { TaxStatus::Ltcg } else { TaxStatus::Stcg })
@@ -253,6 +280,34 @@ fn value_lot<'a>(
         purchase_amount,
         gain,
     })
+}
+
+/// An action with nothing filled in but its kind, priority and class.
+fn blank(action: ActionKind, priority: Priority, asset_class: &str) -> RebalancingAction {
+    RebalancingAction {
+        action,
+        priority,
+        scheme_code: 0,
+        scheme_name: String::new(),
+        category: String::new(),
+        asset_class: asset_class.to_owned(),
+        current_value: Decimal::ZERO,
+        current_weight: Decimal::ZERO,
+        current_units: None,
+        target_value: Decimal::ZERO,
+        target_weight: Decimal::ZERO,
+        transaction_amount: Decimal::ZERO,
+        transaction_units: None,
+        tax_status: None,
+        holding_period_days: None,
+        estimated_gain: None,
+        tax_note: None,
+        reason: String::new(),
+        amount_p: 0,
+        gain_q: None,
+        order_key: (0, 1),
+        regime: None,
+    }
 }
 
 fn priority(gap: Frac, lot_weight: Option<Frac>) -> Priority {
@@ -517,28 +572,17 @@ pub fn analyze_portfolio(
             };
             let hold = days_left.filter(|left| *left < 90 && sell * 2 < need);
             let base = RebalancingAction {
-                action: ActionKind::Sell,
-                priority: Priority::Low,
-                scheme_code: lot.scheme_code,
-                scheme_name: lot.scheme_name.clone(),
-                category: lot.category.clone(),
-                asset_class: lot.class_shown.clone(),
-                current_value: money(lot.value),
-                current_weight: Frac::of(lot.value, total).out(),
-                current_units: None,
                 target_value: decimal(paise(lot.value) - sell_p, 2),
                 target_weight: Frac::of(target_value, total).out(),
                 transaction_amount: decimal(-sell_p, 2),
-                transaction_units: None,
                 tax_status: lot.tax_status(),
                 holding_period_days: lot.days,
                 estimated_gain,
-                tax_note: None,
-                reason: String::new(),
                 amount_p: sell_p,
                 gain_q,
                 order_key: (sell.saturating_mul(F), 1),
                 regime: lot.regime.map(|(i, _)| i),
+                ..lot.action(ActionKind::Sell, Priority::Low, total)
             };
             match hold {
                 Some(left) => {
@@ -570,14 +614,7 @@ pub fn analyze_portfolio(
                         (Some(TaxStatus::Ltcg), Some((_, r))) => Some(r.ltcg_note()),
                         (Some(TaxStatus::Stcg), Some((_, r))) => Some(r.stcg_note()),
                     };
-                    let units = match lot.nav {
-                        Some(nav) => Some(
-                            units_of(sell, nav)
-                                .ok_or_else(|| input("holdings", "a sale is more than 999999999999.999 units at the fund's NAV"))?
-                                .as_decimal(),
-                        ),
-                        None => None,
-                    };
+                    let units = lot.order_units(sell)?;
                     actions.push(RebalancingAction {
                         priority: priority(gap, Some(Frac::of(lot.value, total))),
                         transaction_units: units,
@@ -613,49 +650,12 @@ pub fn analyze_portfolio(
         let prio = priority(gap.abs(), None);
         let class_lots: Vec<&Lot> = lots.iter().filter(|l| l.class_key == name).collect();
         let target_pct = Frac::whole(target12.get(c).copied().unwrap_or_default());
-        let empty = |action: ActionKind| RebalancingAction {
-            action,
-            priority: prio,
-            scheme_code: 0,
-            scheme_name: String::new(),
-            category: String::new(),
-            asset_class: name.to_owned(),
-            current_value: Decimal::ZERO,
-            current_weight: Decimal::ZERO,
-            current_units: None,
-            target_value: Decimal::ZERO,
-            target_weight: Decimal::ZERO,
-            transaction_amount: Decimal::ZERO,
-            transaction_units: None,
-            tax_status: None,
-            holding_period_days: None,
-            estimated_gain: None,
-            tax_note: None,
-            reason: String::new(),
-            amount_p: 0,
-            gain_q: None,
-            order_key: (0, 1),
-            regime: None,
-        };
+        let empty = |action: ActionKind| blank(action, prio, name);
         if !class_lots.is_empty() {
             let shares = equal_split(need, class_lots.len());
             let parts = i128::try_from(class_lots.len()).unwrap_or(1);
             for (lot, share) in class_lots.iter().zip(shares) {
-                let units = match lot.nav {
-                    Some(nav) => Some(
-                        units_of(share * PAISA, nav)
-                            .ok_or_else(|| input("holdings", "a purchase buys more than 999999999999.999 units at the fund's NAV"))?
-                            .as_decimal(),
-                    ),
-                    None => None,
-                };
                 actions.push(RebalancingAction {
-                    scheme_code: lot.scheme_code,
-                    scheme_name: lot.scheme_name.clone(),
-                    category: lot.category.clone(),
-                    asset_class: lot.class_shown.clone(),
-                    current_value: money(lot.value),
-                    current_weight: Frac::of(lot.value, total).out(),
                     target_value: decimal(paise(lot.value) + share, 2),
                     target_weight: Frac {
                         num: (lot.value * parts + need_q) * F,
@@ -663,11 +663,11 @@ pub fn analyze_portfolio(
                     }
                     .out(),
                     transaction_amount: decimal(share, 2),
-                    transaction_units: units,
+                    transaction_units: lot.order_units(share * PAISA)?,
                     reason: format!("Increase {name} allocation (gap: {}%)", gap.percent_text(1)),
                     amount_p: share,
                     order_key: (-gap.num, parts),
-                    ..empty(ActionKind::Buy)
+                    ..lot.action(ActionKind::Buy, prio, total)
                 });
             }
             continue;

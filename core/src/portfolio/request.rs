@@ -56,18 +56,6 @@ impl TargetAllocation {
             .unwrap_or_default()
     }
 
-    /// Reads a target allocation object (`{"equity": 0.4, …}`) by the request's rules
-    /// for `mode` (absent classes are 0; each a fraction from 0 to 1).
-    pub fn from_value(
-        value: &Value,
-        mode: ValidationMode,
-    ) -> Result<TargetAllocation, PortfolioError> {
-        match value {
-            Value::Object(t) => target(t, mode),
-            _ => Err(input("target_allocation", "must be an object")),
-        }
-    }
-
     /// A target from its six fractions in [`ASSET_CLASSES`] order, each from 0 to 1 with at
     /// most 12 decimals.
     pub fn from_fractions(fractions: [Decimal; 6]) -> Result<TargetAllocation, PortfolioError> {
